@@ -1,0 +1,47 @@
+# sanctionwatch: `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SW := $(BIN)/sanctionwatch
+HOST ?= 127.0.0.1
+PORT ?= 8000
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup postgres run test lint typecheck bench docs clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -U pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+setup: $(VENV)/.installed
+
+# PostgreSQL server binaries for the suite's throwaway cluster (Debian package when missing).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql)
+
+run: setup
+	$(SW) lists load-bundled
+	$(SW) lists status
+	$(SW) serve --host $(HOST) --port $(PORT)
+
+test: setup postgres lint typecheck
+	$(BIN)/pytest -n 2 -q
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+bench: setup postgres
+	$(BIN)/python bench/load_lists.py
+
+docs: setup
+	$(BIN)/python -m sanctionwatch.docs
+
+clean:
+	rm -rf var .pytest_cache .mypy_cache .ruff_cache

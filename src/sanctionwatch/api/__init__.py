@@ -1,0 +1,1 @@
+"""HTTP edge: FastAPI routers that call the contexts, never the reverse."""

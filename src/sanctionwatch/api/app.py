@@ -1,0 +1,53 @@
+"""The FastAPI application: designations registry read API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine
+
+from sanctionwatch import __version__
+from sanctionwatch.errors import SanctionwatchError
+from sanctionwatch.lists import entities, history
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(title="sanctionwatch", version=__version__)
+
+    @app.exception_handler(SanctionwatchError)
+    async def _error(_request: Request, exc: SanctionwatchError) -> JSONResponse:
+        return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, exc.status)
+
+    @app.get("/health")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/lists/status")
+    def lists_status() -> dict[str, Any]:
+        with engine.connect() as conn:
+            return {"sources": [asdict(s) for s in history.status(conn)]}
+
+    @app.get("/lists/{source}/diff")
+    def lists_diff(source: str, from_: str | None = None, to: str | None = None) -> dict[str, Any]:
+        with engine.connect() as conn:
+            return asdict(history.diff(conn, source, from_, to))
+
+    @app.get("/entities/{entity_id}")
+    def entity(entity_id: str) -> dict[str, Any]:
+        with engine.connect() as conn:
+            view = entities.show(conn, entity_id)
+        return {
+            **entities.to_ftm(view),
+            "designations": entities.designations(view),
+            "related": [entities.to_ftm(r) for r in view.related],
+        }
+
+    @app.get("/lookup")
+    def lookup(q: str, limit: int = 20) -> dict[str, Any]:
+        with engine.connect() as conn:
+            return {"results": [asdict(h) for h in entities.search(conn, q, limit)]}
+
+    return app

@@ -1,0 +1,1 @@
+"""Designations registry: official lists -> one FtM entity store, with history."""

@@ -1,0 +1,52 @@
+"""List formats: one module per official format, found through a plain registry.
+
+Each format module exposes a `FORMAT` object with:
+
+- `name`: short format id (``un-xml``, ``ofac-csv``, ...);
+- `sniff(path, head) -> bool`: True when `path` is the *primary* file of this
+  format (`head` holds its first 4 KiB); companion files (OFAC ``add.csv``...)
+  are not primary;
+- `parse(path) -> ParsedList`: parse the primary file, reading companions
+  beside it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Protocol
+
+from sanctionwatch.lists.model import ParsedList
+
+
+class ListFormat(Protocol):
+    name: str
+
+    def sniff(self, path: Path, head: bytes) -> bool: ...
+
+    def parse(self, path: Path) -> ParsedList: ...
+
+
+FORMAT_MODULES = (
+    "un",
+    "ofac_csv",
+    "ofac_xml",
+    "eu",
+    "uk",
+    "au",
+    "ftm",
+)
+
+
+def formats() -> list[ListFormat]:
+    """Every available list format, in sniffing order."""
+    found: list[ListFormat] = []
+    for name in FORMAT_MODULES:
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__name__}.{name}":
+                continue
+            raise
+        found.append(module.FORMAT)
+    return found
