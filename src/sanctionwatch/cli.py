@@ -21,7 +21,7 @@ from sanctionwatch import __version__
 from sanctionwatch.db import make_engine
 from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import bundled, detect, entities, history, linking
-from sanctionwatch.lists.load import LoadResult, load_path
+from sanctionwatch.lists.load import LoadResult, load_path, load_paths
 from sanctionwatch.logs import configure
 from sanctionwatch.settings import get_settings
 
@@ -71,8 +71,10 @@ def lists_load(
     """Load official list files (format auto-detected), one transaction per list."""
     engine = _engine()
     results: list[LoadResult] = []
-    for path in _resolve(paths):
-        results.append(load_path(engine, path, source=source, published=published))
+    for result in load_paths(engine, _resolve(paths), source=source, published=published):
+        results.append(result)
+        for note in result.notes:
+            sys.stderr.write(f"warning: {result.source} {result.version}: {note}\n")
     if as_json:
         _print_json({"loaded": [asdict(r) for r in results]})
         return

@@ -16,17 +16,25 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="SANCTIONWATCH_", env_file=".env", extra="ignore")
 
-    # SQLAlchemy URL of the entity store; SQLite file under ./var/ by default,
-    # e.g. postgresql+psycopg://user@localhost:5432/sanctionwatch in production.
-    database_url: str = Field(default="sqlite:///var/sanctionwatch.db")
-    # Folder for local data: downloaded lists, AIS stores, reports.
-    data_dir: Path = Field(default=Path("var/data"))
-    # Log level for structured logs (DEBUG, INFO, WARNING, ERROR).
-    log_level: str = Field(default="WARNING")
-    # Timeout in seconds when `lists load` fetches a list from a URL.
-    http_timeout: float = Field(default=60.0)
-    # Who is recorded as the author of analyst decisions made from this machine.
-    analyst: str = Field(default="analyst")
+    database_url: str = Field(
+        default="sqlite:///var/sanctionwatch.db",
+        description="SQLAlchemy URL of the entity store: a SQLite file under ./var/ by default,"
+        " e.g. postgresql+psycopg://user@localhost:5432/sanctionwatch in production.",
+    )
+    data_dir: Path = Field(
+        default=Path("var/data"),
+        description="Folder for local data: downloaded lists, AIS stores, reports.",
+    )
+    log_level: str = Field(
+        default="WARNING", description="Level of the structured logs (DEBUG, INFO, WARNING...)."
+    )
+    http_timeout: float = Field(
+        default=60.0, description="Seconds to wait when `lists load` fetches a list from a URL."
+    )
+    analyst: str = Field(
+        default="analyst",
+        description="Name recorded as the author of analyst decisions made from this machine.",
+    )
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,10 @@ from tests.conftest import UN
 
 
 def _block(xml: str, ref: str) -> re.Match[str]:
-    pattern = rf"<INDIVIDUAL>(?:(?!</INDIVIDUAL>).)*?<REFERENCE_NUMBER>{re.escape(ref)}</REFERENCE_NUMBER>.*?</INDIVIDUAL>\s*"
+    pattern = (
+        r"<INDIVIDUAL>(?:(?!</INDIVIDUAL>).)*?"
+        rf"<REFERENCE_NUMBER>{re.escape(ref)}</REFERENCE_NUMBER>.*?</INDIVIDUAL>\s*"
+    )
     match = re.search(pattern, xml, flags=re.DOTALL)
     assert match, ref
     return match

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 from followthemoney import model
 from sqlalchemy import Connection, Row, func, or_, select
 
 from sanctionwatch.errors import NotFoundError
+from sanctionwatch.lists.history import Timeline, list_versions
 from sanctionwatch.lists.regimes import regime_of
 from sanctionwatch.lists.statements import ID_PROP
 from sanctionwatch.lists.tables import canonical, statements, versions
@@ -91,14 +93,26 @@ def show(conn: Connection, entity_id: str) -> EntityView:
             )
         ),
     )
-    by_entity: dict[str, list[Row[Any]]] = defaultdict(list)
+    by_entity: dict[str, list[Any]] = defaultdict(list)
     for row in refs:
         by_entity[row.entity_id].append(row)
     view.related = [_build(eid, [eid], rs) for eid, rs in sorted(by_entity.items())]
     return view
 
 
-def _rows(conn: Connection, where: Any) -> list[Row[Any]]:
+def _rows(conn: Connection, where: Any) -> list[Any]:
+    """Statement rows with `ended` (label of the end version) and `last_seen`."""
+    timeline = Timeline(list_versions(conn))
+    return [_with_last_seen(row, timeline) for row in _query(conn, where)]
+
+
+def _with_last_seen(row: Row[Any], timeline: Timeline) -> Any:
+    mapping = dict(row._mapping)
+    mapping["last_seen"] = timeline.last_seen(row.source, row.end_version)
+    return SimpleNamespace(**mapping)
+
+
+def _query(conn: Connection, where: Any) -> list[Any]:
     end = versions.alias("end")
     query = (
         select(statements, end.c.version.label("ended"))
@@ -109,7 +123,7 @@ def _rows(conn: Connection, where: Any) -> list[Row[Any]]:
     return list(conn.execute(query))
 
 
-def _build(entity_id: str, members: list[str], rows: Iterable[Row[Any]]) -> EntityView:
+def _build(entity_id: str, members: list[str], rows: Iterable[Any]) -> EntityView:
     values: dict[str, list[Value]] = defaultdict(list)
     schemas: set[str] = set()
     for r in rows:
@@ -208,7 +222,7 @@ def export(conn: Connection) -> Iterator[dict[str, Any]]:
     query = select(canonical.c.entity_id, canonical.c.canonical_id)
     mapping = {e: c for e, c in conn.execute(query)}
     rows = _rows(conn, statements.c.end_version.is_(None))
-    grouped: dict[str, list[Row[Any]]] = defaultdict(list)
+    grouped: dict[str, list[Any]] = defaultdict(list)
     for row in rows:
         grouped[mapping.get(row.entity_id, row.entity_id)].append(row)
     for entity_id in sorted(grouped):

@@ -53,6 +53,24 @@ class Diff:
     amended: list[Change]
 
 
+class Timeline:
+    """Version labels per source, to derive when a statement was last seen.
+
+    A statement whose span is open was last seen in the newest version of its
+    source; an ended one in the version of its source just before the end.
+    """
+
+    def __init__(self, known: list[Version]) -> None:
+        self._by_source: dict[str, list[Version]] = defaultdict(list)
+        for version in sorted(known, key=lambda v: v.id):
+            self._by_source[version.source].append(version)
+
+    def last_seen(self, source: str, end_version: int | None) -> str:
+        history = self._by_source[source]
+        before = [v for v in history if end_version is None or v.id < end_version]
+        return before[-1].version if before else ""
+
+
 def list_versions(conn: Connection, source: str | None = None) -> list[Version]:
     query = select(versions).order_by(versions.c.source, versions.c.id)
     if source is not None:

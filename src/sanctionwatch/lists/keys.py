@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import Connection, and_, or_, select
 
@@ -65,6 +66,7 @@ class Facts:
         return {s for s in map(self.source_of, entity_ids) if s}
 
 
+@lru_cache(maxsize=200_000)
 def norm_name(name: str) -> str:
     """Casefolded, accent-free, punctuation-free tokens in sorted order."""
     text = unicodedata.normalize("NFKD", name.casefold())

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from sanctionwatch.lists.model import Record
 
 ID_PROP = "id"  # the pseudo-property that says an entity exists (value: its id)
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     key: str
     record_id: str
     entity_id: str
@@ -24,8 +23,8 @@ class Row:
 
 def statement_key(source: str, entity_id: str, schema: str, prop: str, value: str) -> str:
     """Content-derived id: the same fact from the same source always has the same key."""
-    raw = "\x1f".join((source, entity_id, schema, prop, value))
-    return hashlib.sha1(raw.encode("utf-8")).hexdigest()
+    raw = f"{source}\x1f{entity_id}\x1f{schema}\x1f{prop}\x1f{value}"
+    return hashlib.blake2b(raw.encode("utf-8"), digest_size=20).hexdigest()
 
 
 def rows_of(source: str, records: Iterable[Record]) -> dict[str, Row]:

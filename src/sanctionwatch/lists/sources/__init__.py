@@ -40,13 +40,5 @@ FORMAT_MODULES = (
 
 def formats() -> list[ListFormat]:
     """Every available list format, in sniffing order."""
-    found: list[ListFormat] = []
-    for name in FORMAT_MODULES:
-        try:
-            module = importlib.import_module(f"{__name__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"{__name__}.{name}":
-                continue
-            raise
-        found.append(module.FORMAT)
-    return found
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in FORMAT_MODULES]
+    return [module.FORMAT for module in modules]

@@ -76,6 +76,9 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", text.lower()).strip("-")
 
 
+_PLAIN_TYPES = (registry.string, registry.text, registry.name)
+
+
 def put(entity: EntityProxy, prop: str, values: str | Iterable[str | None] | None) -> None:
     """Add values to a property; a value the property type rejects goes to `notes`.
 
@@ -93,6 +96,9 @@ def put(entity: EntityProxy, prop: str, values: str | Iterable[str | None] | Non
             continue
         text = " ".join(str(raw).split())
         if not text or text in ("-0-", "N/A", "n/a"):
+            continue
+        if prop_obj.type in _PLAIN_TYPES and text.isprintable():
+            entity.unsafe_add(prop_obj, text, cleaned=True)  # nothing left for FtM to clean
             continue
         if prop_obj.type == registry.date:
             text = parse_date(text) or text

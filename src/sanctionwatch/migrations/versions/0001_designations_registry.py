@@ -78,20 +78,14 @@ def upgrade() -> None:
         sa.Column("lang", sa.String(length=16), nullable=True),
         sa.Column("original_value", sa.Text(), nullable=True),
         sa.Column("first_version", sa.Integer(), nullable=False),
-        sa.Column("last_version", sa.Integer(), nullable=False),
         sa.Column("end_version", sa.Integer(), nullable=True),
         sa.Column("first_seen", sa.String(length=32), nullable=False),
-        sa.Column("last_seen", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(
             ["end_version"],
             ["list_versions.id"],
         ),
         sa.ForeignKeyConstraint(
             ["first_version"],
-            ["list_versions.id"],
-        ),
-        sa.ForeignKeyConstraint(
-            ["last_version"],
             ["list_versions.id"],
         ),
         sa.PrimaryKeyConstraint("id"),
