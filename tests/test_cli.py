@@ -86,3 +86,21 @@ def test_bad_file_gives_one_line_error_and_exit_code(tmp_path: Path) -> None:
     assert proc.returncode == 1
     (line,) = proc.stderr.strip().splitlines()
     assert line.startswith(f"error: {bad}:line ")
+
+
+def test_load_from_url_fetches_the_published_file(cli_db: str, tmp_path: Path) -> None:
+    """A real HTTP server on loopback stands in for the UN's web server."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(UN.parent))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{UN.name}"
+        loaded = run("lists", "load", url)["loaded"]
+    finally:
+        server.shutdown()
+    assert (loaded[0]["source"], loaded[0]["records"]) == ("un", 1003)

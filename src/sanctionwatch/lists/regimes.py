@@ -17,19 +17,30 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"DPRK|NKSPEA|NORTH\s*KOREA|KOREA,?\s*NORTH|DEMOCRATIC PEOPLE.S REPUBLIC OF KOREA"
         r"|^PRK\b|\b1718\b|\bKP[IE]?\b",
     ),
-    ("iran", r"IRAN|IFSR|IRGC|NPWMD-IR|^IRN\b|\b2231\b|\b1737\b|HRIT-IR"),
-    ("russia", r"RUSSIA|RUSSIAN|UKRAINE|\bRUS\b|EO\s*14024|CAATSA\s*-\s*RUSSIA|^UKR\b|CRIMEA"),
+    ("iran", r"IRAN|IFSR|IRGC|NPWMD-IR|^IRN\b|\b2231\b|\b1737\b|HRIT-IR|^IFCA\b|^ISA\b"),
+    (
+        "russia",
+        r"RUSSIA|RUSSIAN|UKRAINE|\bRUS\b|EO\s*14024|CAATSA\s*-\s*RUSSIA|^UKR\b|CRIMEA"
+        r"|^PEESA\b",
+    ),
     ("belarus", r"BELARUS|^BLR\b"),
     ("syria", r"SYRIA|^SYR\b"),
     (
         "counter-terrorism",
-        r"SDGT|\bSDT\b|\bFTO\b|TERROR|ISIL|DA.ESH|AL-QA.IDA|TALIBAN|\b1267\b"
+        r"SDGT|^NS-PLC\b|^HIFPAA\b|\bSDT\b|\bFTO\b|TERROR|ISIL|DA.ESH|AL-QA.IDA|TALIBAN|\b1267\b"
         r"|\b1988\b|^TAQA\b|^AQ\b|\bTL\b",
     ),
     ("cyber", r"CYBER"),
     ("non-proliferation", r"NPWMD|PROLIFERATION|WMD"),
     ("narcotics", r"SDNTK?|NARCOTIC|KINGPIN|ILLICIT-DRUGS|FTOSDNTK"),
-    ("human-rights", r"GLOMAG|MAGNITSKY|HUMAN.RIGHTS|HRIT"),
+    ("human-rights", r"GLOMAG|MAGNIT|HUMAN.RIGHTS|HRIT|^UHRPA\b"),
+    ("organized-crime", r"^TCO\b|TRANSNATIONAL CRIMINAL"),
+    ("election-interference", r"ELECTION"),
+    ("hostage-taking", r"HOSTAGE"),
+    ("nicaragua", r"NICARAGUA|^NIC\b"),
+    ("hong-kong", r"^HK-|HONG KONG AUTONOMY"),
+    ("west-bank", r"WEST-BANK|WEST BANK"),
+    ("ethiopia", r"ETHIOPIA"),
     ("venezuela", r"VENEZUELA|^VEN\b"),
     ("cuba", r"CUBA"),
     ("myanmar", r"BURMA|MYANMAR|^MMR\b"),
