@@ -287,6 +287,43 @@ def entities_decisions(as_json: JsonOpt = False) -> None:
     console.print(table)
 
 
+@app.command("screen")
+def screen_cmd(
+    name: Annotated[str, typer.Argument(help="Name to screen (any script).")] = "",
+    schema: Annotated[str, typer.Option(help="Person, Company, Vessel, ...")] = "Thing",
+    birth_date: Annotated[str | None, typer.Option(help="Birth date YYYY[-MM-DD].")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality or country.")] = None,
+    imo: Annotated[str | None, typer.Option(help="IMO number of a vessel or company.")] = None,
+    wallet: Annotated[str | None, typer.Option(help="Crypto address (any chain).")] = None,
+    threshold: Annotated[float, typer.Option(help="Match threshold 0..1.")] = 0.7,
+    limit: Annotated[int, typer.Option(help="Maximum results.")] = 10,
+    as_json: JsonOpt = False,
+) -> None:
+    """Screen one name (or IMO number, or crypto address) against every loaded list."""
+    from sanctionwatch.screening.queries import simple_query
+    from sanctionwatch.screening.service import Screener, match_dict
+
+    query = simple_query(name or None, schema, birth_date, country, imo, wallet)
+    matches = Screener(_engine()).match(query, threshold=threshold, limit=limit)
+    found = [match_dict(m) for m in matches]
+    if as_json:
+        _print_json({"query": asdict(query), "threshold": threshold, "matches": found})
+        return
+    table = Table("score", "match", "id", "caption", "schema", "datasets", "why")
+    for m in found:
+        why = "; ".join(f"{k}: {v['detail']}" for k, v in m["explanation"].items())
+        table.add_row(
+            f"{m['score']:.3f}",
+            "yes" if m["match"] else "",
+            m["id"],
+            m["caption"],
+            m["schema"],
+            ", ".join(m["datasets"]),
+            why,
+        )
+    console.print(table)
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",

@@ -1,0 +1,1 @@
+"""Screening: names -> candidates -> scores with explanations."""

@@ -1,0 +1,33 @@
+"""Screen a query against the index: candidates -> scores -> matches, best first."""
+
+from __future__ import annotations
+
+from sanctionwatch.errors import InputError
+from sanctionwatch.screening.analysis import analyse
+from sanctionwatch.screening.compare import compare
+from sanctionwatch.screening.index import ScreeningIndex
+from sanctionwatch.screening.model import DEFAULT_THRESHOLD, Match, Query
+
+CANDIDATES = 30
+
+
+def screen(
+    index: ScreeningIndex,
+    query: Query,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 10,
+) -> list[Match]:
+    """The best `limit` matches of `query` (those under `threshold` have match=False)."""
+    if not 0.0 <= threshold <= 1.0:
+        raise InputError(f"threshold must be between 0 and 1, not {threshold}")
+    names = [analyse(n, query.schema) for n in query.names if n and n.strip()]
+    if not names and not (query.imo or query.wallets or query.identifiers):
+        return []
+    found: list[Match] = []
+    for i in index.candidates_for(query, names, max(CANDIDATES, limit)):
+        cand = index.candidates[i]
+        score = compare(query, names, cand, index.names[i], index.weights)
+        if score.score > 0.0:
+            found.append(Match(cand, score, score.score >= threshold))
+    found.sort(key=lambda m: (-m.score.score, m.candidate.id))
+    return found[:limit]
