@@ -324,6 +324,58 @@ def screen_cmd(
     console.print(table)
 
 
+@app.command("screen-batch")
+def screen_batch(
+    source: Annotated[Path, typer.Argument(help="CSV or Parquet: name, schema, birth_date, ...")],
+    target: Annotated[Path, typer.Argument(help="Output CSV or Parquet (by extension).")],
+    threshold: Annotated[float, typer.Option(help="Match threshold 0..1.")] = 0.7,
+    as_json: JsonOpt = False,
+) -> None:
+    """Screen every row of a file; one output row per query and match above threshold."""
+    from rich.progress import Progress
+
+    from sanctionwatch.screening.batch import read_queries, run_batch
+    from sanctionwatch.screening.service import Screener
+
+    screener = Screener(_engine())
+    total = len(read_queries(source))
+    with Progress(console=Console(stderr=True), disable=as_json) as bar:
+        task = bar.add_task("screening", total=total)
+        result = run_batch(
+            screener, source, target, threshold, progress=lambda n: bar.advance(task, n)
+        )
+    if as_json:
+        _print_json(asdict(result))
+    else:
+        console.print(
+            f"{result.queries} queries, {result.matches} matches, "
+            f"{result.suppressed} known false positives suppressed -> {target}"
+        )
+
+
+@app.command("screen-dispose")
+def screen_dispose(
+    name: Annotated[str, typer.Argument(help="The screened name, as queried.")],
+    entity_id: Annotated[str, typer.Argument(help="The matched entity id.")],
+    judgement: Annotated[str, typer.Option(help="true-match or false-positive.")],
+    schema: Annotated[str, typer.Option(help="Schema of the query.")] = "Thing",
+    birth_date: Annotated[str | None, typer.Option(help="Birth date of the query.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country of the query.")] = None,
+    imo: Annotated[str | None, typer.Option(help="IMO number of the query.")] = None,
+    reason: Annotated[str, typer.Option(help="Why.")] = "",
+    as_json: JsonOpt = False,
+) -> None:
+    """Record that a match is a true match or a false positive (suppressed next time)."""
+    from sanctionwatch.screening.queries import simple_query
+    from sanctionwatch.screening.service import Screener
+
+    query = simple_query(name, schema, birth_date, country, imo)
+    new_id = Screener(_engine()).dispose(
+        query, entity_id, judgement, get_settings().analyst, reason
+    )
+    _print_json({"disposition": new_id}) if as_json else console.print(f"disposition {new_id}")
+
+
 @app.command("serve")
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-import sanctionwatch.lists.tables  # noqa: F401  (registers the tables)
+import sanctionwatch.lists.tables
+import sanctionwatch.screening.tables  # noqa: F401
 from sanctionwatch.db import metadata
 
 config = context.config

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, func, select
 
 from sanctionwatch.errors import NotFoundError
 from sanctionwatch.lists.tables import decisions, versions
+from sanctionwatch.screening import dispositions
 from sanctionwatch.screening.candidates import load_candidates
 from sanctionwatch.screening.engine import screen
 from sanctionwatch.screening.index import ScreeningIndex
@@ -53,7 +54,15 @@ class Screener:
         found = screen(self.index(), query, threshold, limit if dataset == DEFAULT_DATASET else 100)
         if dataset != DEFAULT_DATASET:
             found = [m for m in found if dataset in m.candidate.datasets]
-        return found[:limit]
+        with self.engine.connect() as conn:
+            return dispositions.apply(found[:limit], dispositions.latest(conn, query))
+
+    def dispose(
+        self, query: Query, entity_id: str, judgement: str, author: str, reason: str
+    ) -> int:
+        """Record an analyst's disposition of one match of one query."""
+        with self.engine.begin() as conn:
+            return dispositions.record(conn, query, entity_id, judgement, author, reason)
 
 
 def match_dict(m: Match) -> dict[str, Any]:
