@@ -13,6 +13,8 @@ score = name similarity, then adjusted by the other evidence:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from followthemoney import model
 
 from sanctionwatch.screening.analysis import Analysed
@@ -46,6 +48,7 @@ def compare(
     return Score(max(0.0, min(1.0, score)), tuple(features))
 
 
+@lru_cache(maxsize=1024)
 def schemas_compatible(query_schema: str, candidate_schema: str) -> bool:
     q, c = model.get(query_schema), model.get(candidate_schema)
     if q is None or c is None:

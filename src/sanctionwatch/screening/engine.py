@@ -8,7 +8,8 @@ from sanctionwatch.screening.compare import compare
 from sanctionwatch.screening.index import ScreeningIndex
 from sanctionwatch.screening.model import DEFAULT_THRESHOLD, Match, Query
 
-CANDIDATES = 30
+CANDIDATES = 12
+MIN_SHARE = 0.38  # times the threshold: the query-weight share a candidate must pre-score
 
 
 def screen(
@@ -24,7 +25,8 @@ def screen(
     if not names and not (query.imo or query.wallets or query.identifiers):
         return []
     found: list[Match] = []
-    for i in index.candidates_for(query, names, max(CANDIDATES, limit)):
+    share = MIN_SHARE * threshold
+    for i in index.candidates_for(query, names, max(CANDIDATES, limit), share):
         cand = index.candidates[i]
         score = compare(query, names, cand, index.names[i], index.weights)
         if score.score > 0.0:

@@ -55,16 +55,31 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self.candidates)
 
-    def candidates_for(self, query: Query, names: list[Analysed], limit: int) -> list[int]:
-        """Indices of the most promising candidates, best pre-score first."""
+    def candidates_for(
+        self, query: Query, names: list[Analysed], limit: int, min_share: float = 0.0
+    ) -> list[int]:
+        """Indices of the most promising candidates, best pre-score first.
+
+        The pre-score is the weight of the query tokens a candidate shares
+        (half for a token one edit away); candidates sharing less than
+        `min_share` of the query's best name weight cannot reach the threshold
+        and are dropped before the explainable scorer sees them.
+        """
         scores: dict[int, float] = defaultdict(float)
         for token in {t for a in names for t in a.tokens}:
             self._vote(scores, token)
+        floor = min_share * self._query_weight(names)
         for key in _query_ids(query):
             for i in self._ids.get(key, ()):
                 scores[i] += 1000.0
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(
+            ((i, s) for i, s in scores.items() if s >= floor), key=lambda kv: (-kv[1], kv[0])
+        )
         return [i for i, _ in ranked[:limit]]
+
+    def _query_weight(self, names: list[Analysed]) -> float:
+        weights = [sum(map(self.weights.weight, form)) for a in names for form, _ in a.forms]
+        return min(weights, default=0.0)
 
     def _vote(self, scores: dict[int, float], token: str) -> None:
         weight = self.weights.weight(token)

@@ -11,6 +11,7 @@ equal tokens and rapidfuzz's normalized Levenshtein similarity for near ones
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -27,6 +28,7 @@ class Alignment:
     how: str
 
 
+@lru_cache(maxsize=1_000_000)
 def token_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0

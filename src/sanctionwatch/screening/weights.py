@@ -19,8 +19,15 @@ class TokenWeights:
         self.total = max(total, 1)
         self.counts = counts
         self.unknown = math.log(self.total + 1.0)
+        self._cache: dict[str, float] = {}
 
     def weight(self, token: str) -> float:
+        cached = self._cache.get(token)
+        if cached is None:
+            cached = self._cache[token] = self._weight(token)
+        return cached
+
+    def _weight(self, token: str) -> float:
         count = self.counts.get(token)
         if count is None:
             # unseen in the lists: informative, but short tokens (initials) are not
