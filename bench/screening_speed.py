@@ -34,20 +34,9 @@ from sanctionwatch.screening.service import Screener  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 LISTS = [DATA / "un" / "consolidated-2026-02-27.xml", DATA / "ofac" / "sdn-2024-05-03" / "sdn.csv"]
-GIVEN = (
-    "James Maria Mohammed Wei Anna Olga Jose Li Ahmed Fatima John Elena Ivan Hiroshi Yuki "
-    "Min-jun Seo-yeon Ji-ho Carlos Ana Peter Sara Omar Aisha David Emma Lucas Mei Chen Ali "
-    "Sergei Natalia Kwame Amara Raj Priya Thomas Laura Pavel Irina Hassan Leila Kenji"
-).split()
-FAMILY = (
-    "Smith Garcia Wang Mueller Rossi Silva Kim Lee Park Nguyen Tanaka Ivanov Petrova "
-    "Hernandez Khan Ali Chen Zhang Johnson Brown Novak Kowalski Jensen Dubois Martin Costa "
-    "Yilmaz Haddad Okafor Mensah Sharma Patel Suzuki Sato Choi Jung Kang Ferreira"
-).split()
-COMPANY = (
-    "Global Trading Shipping Logistics Holdings Marine Energy Petroleum Industrial "
-    "Investment Technologies Pacific Ocean Star Golden Dragon United Export"
-).split()
+GIVEN = ["James", "Maria", "Mohammed", "Wei", "Anna", "Olga", "Jose", "Li", "Ahmed", "Fatima", "John", "Elena", "Ivan", "Hiroshi", "Yuki", "Min-jun", "Seo-yeon", "Ji-ho", "Carlos", "Ana", "Peter", "Sara", "Omar", "Aisha", "David", "Emma", "Lucas", "Mei", "Chen", "Ali", "Sergei", "Natalia", "Kwame", "Amara", "Raj", "Priya", "Thomas", "Laura", "Pavel", "Irina", "Hassan", "Leila", "Kenji"]
+FAMILY = ["Smith", "Garcia", "Wang", "Mueller", "Rossi", "Silva", "Kim", "Lee", "Park", "Nguyen", "Tanaka", "Ivanov", "Petrova", "Hernandez", "Khan", "Ali", "Chen", "Zhang", "Johnson", "Brown", "Novak", "Kowalski", "Jensen", "Dubois", "Martin", "Costa", "Yilmaz", "Haddad", "Okafor", "Mensah", "Sharma", "Patel", "Suzuki", "Sato", "Choi", "Jung", "Kang", "Ferreira"]
+COMPANY = ["Global", "Trading", "Shipping", "Logistics", "Holdings", "Marine", "Energy", "Petroleum", "Industrial", "Investment", "Technologies", "Pacific", "Ocean", "Star", "Golden", "Dragon", "United", "Export"]
 FORMS = ("Ltd", "LLC", "Co., Ltd.", "GmbH", "S.A.", "Corporation", "Inc")
 
 
