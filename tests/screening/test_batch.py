@@ -67,10 +67,10 @@ def test_false_positive_is_suppressed_next_time(screener: Screener, tmp_path: Pa
 def test_bad_batch_input(screener: Screener, tmp_path: Path) -> None:
     no_name = tmp_path / "x.csv"
     no_name.write_text("nom,schema\nKim,Person\n")
-    with pytest.raises(ParseError, match="x.csv:line 1"):
+    with pytest.raises(ParseError, match=r"x\.csv:line 1"):
         run_batch(screener, no_name, tmp_path / "o.csv")
     junk = tmp_path / "j.parquet"
     junk.write_bytes(b"\x00garbage")
-    with pytest.raises(ParseError, match="j.parquet"):
+    with pytest.raises(ParseError, match=r"j\.parquet"):
         run_batch(screener, junk, tmp_path / "o.csv")
     assert not (tmp_path / "o.csv").exists()
