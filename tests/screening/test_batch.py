@@ -17,8 +17,13 @@ from sanctionwatch.screening.service import Screener
 
 ROWS = [
     {"name": "Kim Jong Un", "schema": "Person", "birth_date": "", "country": "kp", "imo": ""},
-    {"name": "CHONG CHON GANG", "schema": "Vessel", "birth_date": "", "country": "",
-     "imo": "7937317"},
+    {
+        "name": "CHONG CHON GANG",
+        "schema": "Vessel",
+        "birth_date": "",
+        "country": "",
+        "imo": "7937317",
+    },
     {"name": "Jane Q. Nobody", "schema": "Person", "birth_date": "1990", "country": "", "imo": ""},
 ]
 
@@ -39,8 +44,7 @@ def test_csv_batch(screener: Screener, tmp_path: Path) -> None:
 
 def test_parquet_batch_with_only_a_name_column(screener: Screener, tmp_path: Path) -> None:
     source = tmp_path / "in.parquet"
-    pq.write_table(pa.table({"name": ["LAZARUS GROUP", None, "OCEAN MARITIME MANAGEMENT"]}),
-                   source)
+    pq.write_table(pa.table({"name": ["LAZARUS GROUP", None, "OCEAN MARITIME MANAGEMENT"]}), source)
     result = run_batch(screener, source, tmp_path / "out.parquet")
     table = pq.read_table(tmp_path / "out.parquet").to_pydict()
     assert result.queries == 3
