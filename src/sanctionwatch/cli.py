@@ -329,6 +329,7 @@ def screen_batch(
     source: Annotated[Path, typer.Argument(help="CSV or Parquet: name, schema, birth_date, ...")],
     target: Annotated[Path, typer.Argument(help="Output CSV or Parquet (by extension).")],
     threshold: Annotated[float, typer.Option(help="Match threshold 0..1.")] = 0.7,
+    engine: Annotated[str, typer.Option(help="local, or spark (local mode, 2 cores).")] = "local",
     as_json: JsonOpt = False,
 ) -> None:
     """Screen every row of a file; one output row per query and match above threshold."""
@@ -342,7 +343,7 @@ def screen_batch(
     with Progress(console=Console(stderr=True), disable=as_json) as bar:
         task = bar.add_task("screening", total=total)
         result = run_batch(
-            screener, source, target, threshold, progress=lambda n: bar.advance(task, n)
+            screener, source, target, threshold, lambda n: bar.advance(task, n), engine
         )
     if as_json:
         _print_json(asdict(result))

@@ -78,3 +78,19 @@ def test_bad_batch_input(screener: Screener, tmp_path: Path) -> None:
     with pytest.raises(ParseError, match=r"j\.parquet"):
         run_batch(screener, junk, tmp_path / "o.csv")
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_spark_local_mode_gives_the_same_rows(screener: Screener, tmp_path: Path) -> None:
+    """The same engine in Spark executors (local[2]) writes what the local engine writes."""
+    source = tmp_path / "in.csv"
+    source.write_text(
+        "name,schema,imo\nLAZARUS GROUP,,\nCHONG CHON GANG,Vessel,7937317\n"
+        "Nobody Special,Person,\nOCEAN MARITIME MANAGEMENT,Company,\n"
+    )
+    local = run_batch(screener, source, tmp_path / "local.csv")
+    spark = run_batch(screener, source, tmp_path / "spark.csv", engine="spark")
+    assert (spark.queries, spark.matches) == (local.queries, local.matches) == (4, spark.matches)
+    left = list(csv.DictReader((tmp_path / "local.csv").open()))
+    right = list(csv.DictReader((tmp_path / "spark.csv").open()))
+    key = lambda r: (r["row"], r["entity_id"], r["score"])  # noqa: E731
+    assert sorted(map(key, left)) == sorted(map(key, right)) and len(left) >= 3

@@ -22,7 +22,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from sanctionwatch.errors import InputError, ParseError
-from sanctionwatch.screening.model import DEFAULT_THRESHOLD
+from sanctionwatch.screening import dispositions
+from sanctionwatch.screening.model import DEFAULT_THRESHOLD, Match, Query
 from sanctionwatch.screening.queries import simple_query
 from sanctionwatch.screening.service import Screener
 
@@ -87,6 +88,16 @@ def _read_parquet(path: Path) -> list[dict[str, str]]:
     ]
 
 
+def query_of(row: dict[str, str]) -> Query:
+    return simple_query(
+        row["name"] or None,
+        row["schema"] or "Thing",
+        row["birth_date"] or None,
+        row["country"] or None,
+        row["imo"] or None,
+    )
+
+
 def screen_rows(
     screener: Screener,
     rows: list[dict[str, str]],
@@ -96,34 +107,43 @@ def screen_rows(
 ) -> Iterator[dict[str, Any] | None]:
     """Output rows for each query; None marks a suppressed false positive."""
     for number, row in enumerate(rows, start=1):
-        query = simple_query(
-            row["name"] or None,
-            row["schema"] or "Thing",
-            row["birth_date"] or None,
-            row["country"] or None,
-            row["imo"] or None,
-        )
+        query = query_of(row)
         for m in screener.match(query, threshold=threshold, limit=limit):
-            if m.score.score < threshold:
-                continue
-            if not m.match:
-                yield None
-                continue
-            c = m.candidate
-            yield {
-                "row": number,
-                "query_name": row["name"],
-                "query_schema": query.schema,
-                "entity_id": c.id,
-                "caption": c.caption,
-                "schema": c.schema,
-                "score": round(m.score.score, 4),
-                "datasets": ";".join(c.datasets),
-                "regimes": ";".join(c.regimes),
-                "explanation": json.dumps(m.score.explanation(), ensure_ascii=False),
-            }
+            if m.score.score >= threshold:
+                yield output_row(number, row, query, m) if m.match else None
         if progress:
             progress(1)
+
+
+def spark_rows(
+    screener: Screener, rows: list[dict[str, str]], threshold: float, limit: int = 5
+) -> Iterator[dict[str, Any] | None]:
+    """The same output, computed by Spark executors; dispositions applied here."""
+    from sanctionwatch.screening.spark import run_spark
+
+    found = run_spark(screener.index().candidates, rows, threshold, limit)
+    with screener.engine.connect() as conn:
+        for number, m in found:
+            row = rows[number - 1]
+            query = query_of(row)
+            (checked,) = dispositions.apply([m], dispositions.latest(conn, query))
+            yield output_row(number, row, query, checked) if checked.match else None
+
+
+def output_row(number: int, row: dict[str, str], query: Query, m: Match) -> dict[str, Any]:
+    c = m.candidate
+    return {
+        "row": number,
+        "query_name": row["name"],
+        "query_schema": query.schema,
+        "entity_id": c.id,
+        "caption": c.caption,
+        "schema": c.schema,
+        "score": round(m.score.score, 4),
+        "datasets": ";".join(c.datasets),
+        "regimes": ";".join(c.regimes),
+        "explanation": json.dumps(m.score.explanation(), ensure_ascii=False),
+    }
 
 
 def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -152,11 +172,19 @@ def run_batch(
     target: Path,
     threshold: float = DEFAULT_THRESHOLD,
     progress: Callable[[int], None] | None = None,
+    engine: str = "local",
 ) -> BatchResult:
+    if engine not in ("local", "spark"):
+        raise InputError(f"engine must be local or spark, not {engine!r}")
     queries = read_queries(source)
     out: list[dict[str, Any]] = []
     suppressed = 0
-    for row in screen_rows(screener, queries, threshold, progress=progress):
+    produced = (
+        spark_rows(screener, queries, threshold)
+        if engine == "spark"
+        else screen_rows(screener, queries, threshold, progress=progress)
+    )
+    for row in produced:
         if row is None:
             suppressed += 1
         else:
