@@ -70,8 +70,10 @@ def _aligned(query: tuple[str, ...], candidate: tuple[str, ...], w: TokenWeights
         pairs.append((query[i], candidate[j], sim))
         gained += sim * (w.weight(query[i]) + w.weight(candidate[j]))
     total = sum(map(w.weight, query)) + sum(map(w.weight, candidate))
-    score = gained / total if total else 0.0
+    score = round(gained / total, 9) if total else 0.0
     exact = all(s == 1.0 for _, _, s in pairs)
+    if exact and len(pairs) == len(query) == len(candidate):
+        score = 1.0  # every token on both sides matched exactly
     return Alignment(min(score, 1.0), tuple(pairs), "tokens" if exact else "tokens-fuzzy")
 
 
