@@ -31,5 +31,17 @@ def screen(
         score = compare(query, names, cand, index.names[i], index.weights)
         if score.score > 0.0:
             found.append(Match(cand, score, score.score >= threshold))
-    found.sort(key=lambda m: (-m.score.score, m.candidate.id))
+    literal = {_fold(n) for n in query.names}
+    found.sort(
+        key=lambda m: (
+            -m.score.score,
+            not literal & set(map(_fold, m.candidate.names)),
+            m.candidate.id,
+        )
+    )
     return found[:limit]
+
+
+def _fold(name: str) -> str:
+    """Ties are broken in favour of a list name written exactly as the query."""
+    return " ".join(name.casefold().split())
