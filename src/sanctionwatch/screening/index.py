@@ -19,6 +19,7 @@ from sanctionwatch.screening.weights import TokenWeights
 
 MIN_DELETE_LEN = 5
 MAX_POSTINGS = 3000  # tokens in more names than this carry no candidate evidence
+NEAR_VOTE = 0.85  # a token one edit away: at least 0.75 similar, so most of its weight
 
 
 def deletes(token: str) -> set[str]:
@@ -61,7 +62,7 @@ class ScreeningIndex:
         """Indices of the most promising candidates, best pre-score first.
 
         The pre-score is the weight of the query tokens a candidate shares
-        (half for a token one edit away); candidates sharing less than
+        (most of it for a token one edit away); candidates sharing less than
         `min_share` of the query's best name weight cannot reach the threshold
         and are dropped before the explainable scorer sees them.
         """
@@ -94,7 +95,7 @@ class ScreeningIndex:
             near |= self._tokens.get(variant, set())
         if len(near) <= MAX_POSTINGS:
             for i in near - exact:
-                scores[i] += weight * 0.5
+                scores[i] += weight * NEAR_VOTE
 
 
 def _query_ids(query: Query) -> list[str]:
