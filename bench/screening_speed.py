@@ -198,11 +198,12 @@ def bench_peer(screener: Screener, queries: list[Query]) -> None:
     print(f"pairwise scoring, same {len(pairs):,} candidate pairs:")
     print(f"  sanctionwatch      {ours:>10,.0f} pairs/s")
     try:
-        from bench.peer_nomenklatura import logic_v2_scorer  # type: ignore[attr-defined]
-    except ImportError as exc:
+        from bench.peer_nomenklatura import PeerMissing, logic_v2_scorer
+
+        score = logic_v2_scorer()
+    except (ImportError, PeerMissing) as exc:
         print(f"  nomenklatura logic-v2: not run ({exc}); pip install -e '.[bench]'")
         return
-    score = logic_v2_scorer()
     started = time.perf_counter()
     for query, _, i in pairs:
         cand = index.candidates[i]
