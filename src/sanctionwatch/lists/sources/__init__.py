@@ -1,6 +1,8 @@
 """List formats: one module per official format, found through a plain registry.
 
-Each format module exposes a `FORMAT` object with:
+`FORMAT_MODULES` names the modules relative to this package; a publisher with
+several formats or helper modules has a subpackage (``ofac.sdn_csv``,
+``uk.fcdo_xml``). Each format module exposes a `FORMAT` object with:
 
 - `name`: short format id (``un-xml``, ``ofac-csv``, ...);
 - `sniff(path, head) -> bool`: True when `path` is the *primary* file of this
@@ -29,10 +31,10 @@ class ListFormat(Protocol):
 
 FORMAT_MODULES = (
     "un",
-    "ofac_csv",
-    "ofac_xml",
+    "ofac.sdn_csv",
+    "ofac.sdn_xml",
     "eu",
-    "uk",
+    "uk.fcdo_xml",
     "au",
     "ftm",
 )

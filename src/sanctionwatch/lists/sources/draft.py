@@ -1,4 +1,4 @@
-"""One designation being built by the EU, UK and AU parsers: main entity, Sanction, satellites.
+"""One designation being built: main entity, Sanction, satellites (EU, UK, AU, OFAC XML).
 
 These lists share their shapes (a named party with addresses, identity
 documents and, for ships, named owners), so the builders live here once.
@@ -111,26 +111,34 @@ def add_document(
     """A Passport (when `kind` says so) or Identification held by the main entity."""
     if not number:
         return
-    passport = "passport" in kind.lower()
-    prop = "passportNumber" if passport else "idNumber"
+    prop = "passportNumber" if "passport" in kind.lower() else "idNumber"
     if not draft.main.schema.is_a("LegalEntity"):
         put_main(draft, prop, number)  # a vessel holds no identity documents
         return
-    doc = make(
-        "Passport" if passport else "Identification",
-        draft.main.id,
-        kind,
-        number,
-        prefix=draft.prefix,
-    )
+    doc = document(draft, kind, number, country, start)
+    put(doc, "summary", summary)
+    put_main(draft, prop, number)
+    draft.attach(doc)
+
+
+def document(
+    draft: Draft,
+    kind: str,
+    number: str,
+    country: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> EntityProxy:
+    """The Passport or Identification entity itself (also built by the OFAC XML parser)."""
+    schema = "Passport" if "passport" in kind.lower() else "Identification"
+    doc = make(schema, draft.main.id, kind, number, prefix=draft.prefix)
     put(doc, "holder", draft.main.id)
     put(doc, "number", number)
     put(doc, "type", kind)
     put(doc, "country", country)
     put(doc, "startDate", start)
-    put(doc, "summary", summary)
-    put_main(draft, prop, number)
-    draft.attach(doc)
+    put(doc, "endDate", end)
+    return doc
 
 
 def add_owner(draft: Draft, name: str | None, role: str, owns: bool = False) -> None:

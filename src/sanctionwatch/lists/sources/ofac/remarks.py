@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from followthemoney.types import registry
 
-from sanctionwatch.lists.sources.ofac_dates import dates_of, ofac_date
-from sanctionwatch.lists.sources.ofac_ids import (
+from sanctionwatch.lists.sources.ofac.dates import dates_of, ofac_date
+from sanctionwatch.lists.sources.ofac.ids import (
     DOCUMENT_LABELS,
     REGISTRATION,
     Document,
@@ -26,6 +26,7 @@ from sanctionwatch.lists.sources.ofac_ids import (
     is_lei,
     parse_document,
 )
+from sanctionwatch.lists.sources.ofac.labels import PROPERTIES
 
 
 @dataclass(frozen=True)
@@ -72,17 +73,23 @@ Handler = Callable[[Segment], Iterator[Fact]]
 
 
 def _prop(name: str) -> Handler:
+    """A plain property; `_READERS` says how to read values of some properties."""
+    read = _READERS.get(name, str)
+
     def handle(seg: Segment) -> Iterator[Fact]:
-        yield Prop(name, seg.value)
+        value = read(seg.value)
+        if value is not None:
+            yield Prop(name, value)
 
     return handle
 
 
-def _date(name: str) -> Handler:
-    def handle(seg: Segment) -> Iterator[Fact]:
-        yield Prop(name, ofac_date(seg.value) or seg.value)
+def _date(text: str) -> str:
+    return ofac_date(text) or text
 
-    return handle
+
+def _flag(text: str) -> str | None:
+    return None if text.lower() == "none identified" else text
 
 
 def _alias(name: str) -> Handler:
@@ -108,6 +115,17 @@ def _dated_provision(prop: str) -> Handler:
     return handle
 
 
+def phone_number(text: str) -> str:
+    """OFAC writes ``(98)(21)(66153220)`` or ``8613621583465``: try it as +E.164."""
+    digits = re.sub(r"\D", "", text)
+    digits = digits[2:] if digits.startswith("00") else digits
+    if len(digits) >= 9:
+        candidate = f"+{digits}"
+        if registry.phone.clean(candidate) is not None:
+            return candidate
+    return text
+
+
 def _dob(seg: Segment) -> Iterator[Fact]:
     for value in dates_of(seg.value) or [seg.value]:
         yield Prop("birthDate", value)
@@ -120,24 +138,8 @@ def _pob(seg: Segment) -> Iterator[Fact]:
         yield Prop("birthCountry", code)
 
 
-def _gender(seg: Segment) -> Iterator[Fact]:
-    yield Prop("gender", seg.value.lower())
-
-
-def _phone(seg: Segment) -> Iterator[Fact]:
-    yield Prop("phone", phone_number(seg.value))
-
-
 def _nothing(seg: Segment) -> Iterator[Fact]:
     yield from ()
-
-
-def _flag(prop: str) -> Handler:
-    def handle(seg: Segment) -> Iterator[Fact]:
-        if seg.value.lower() != "none identified":
-            yield Prop(prop, seg.value)
-
-    return handle
 
 
 def _wallet(seg: Segment) -> Iterator[Fact]:
@@ -177,54 +179,38 @@ def _document(seg: Segment) -> Iterator[Fact]:
         yield doc
 
 
+_READERS: dict[str, Callable[[str], str | None]] = {
+    "gender": str.lower,
+    "phone": phone_number,
+    "buildDate": _date,
+    "incorporationDate": _date,
+    "flag": _flag,
+    "pastFlags": _flag,
+}
+# Labels of plain properties that only the CSV Remarks use (see `labels.PROPERTIES`).
+_CSV_PROPERTIES = {
+    "nationality": "nationality",
+    "citizen": "citizenship",
+    "Email": "email",
+    "Telephone": "phone",
+    "Telephone No.": "phone",
+    "Issuer Name": "alias",
+    "Organization Type": "sector",
+}
 _HANDLERS: dict[str, Handler] = {
+    **{label: _prop(prop) for label, prop in {**PROPERTIES, **_CSV_PROPERTIES}.items()},
     "DOB": _dob,
     "POB": _pob,
-    "nationality": _prop("nationality"),
-    "citizen": _prop("citizenship"),
-    "Gender": _gender,
-    "Email Address": _prop("email"),
-    "Email": _prop("email"),
-    "Website": _prop("website"),
-    "Phone Number": _phone,
-    "Telephone": _phone,
-    "Telephone No.": _phone,
     "Fax": _nothing,
     "Fax No.": _nothing,
     "a.k.a.": _alias("weakAlias"),
     "f.k.a.": _alias("previousName"),
     "n.k.a.": _alias("alias"),
-    "Issuer Name": _prop("alias"),
     "Linked To": _link("Linked To"),
     "Aircraft Operator": _link("Aircraft Operator"),
     "Digital Currency Address": _wallet,
     "Vessel Registration Identification": _vessel_registration,
     "International Maritime Organization No.": _imo,
-    "MMSI": _prop("mmsi"),
-    "Vessel Flag": _flag("flag"),
-    "Former Vessel Flag": _flag("pastFlags"),
-    "Other Vessel Flag": _flag("pastFlags"),
-    "Other Vessel Type": _prop("type"),
-    "Other Vessel Call Sign": _prop("callSign"),
-    "Vessel Call Sign": _prop("callSign"),
-    "Vessel Year of Build": _date("buildDate"),
-    "Aircraft Model": _prop("model"),
-    "Aircraft Manufacture Date": _date("buildDate"),
-    "Aircraft Manufacturer's Serial Number (MSN)": _prop("serialNumber"),
-    "Aircraft Construction Number (also called L/N or S/N or F/N)": _prop("serialNumber"),
-    "Aircraft Serial Identification": _prop("serialNumber"),
-    "Aircraft Tail Number": _prop("registrationNumber"),
-    "Previous Aircraft Tail Number": _prop("registrationNumber"),
-    "Organization Established Date": _date("incorporationDate"),
-    "Organization Type": _prop("sector"),
-    "Target Type": _prop("legalForm"),
-    "Nationality of Registration": _prop("jurisdiction"),
-    "SWIFT/BIC": _prop("swiftBic"),
-    "D-U-N-S Number": _prop("dunsCode"),
-    "BIK (RU)": _prop("bikCode"),
-    "BIK": _prop("bikCode"),
-    "ISIN": _prop("isinCode"),
-    "Equity Ticker": _prop("ticker"),
     "Legal Entity Number": _lei,
     "LE Number": _lei,
     "Secondary sanctions risk": _provision,
@@ -278,14 +264,3 @@ def parse_remarks(text: str, truncated: bool = False) -> list[Fact]:
         plain = part[5:] if part[:5].lower() == "alt. " else part
         facts.extend(_HANDLERS[label](Segment(label, match.group(2).strip(), plain)))
     return facts
-
-
-def phone_number(text: str) -> str:
-    """OFAC writes ``(98)(21)(66153220)`` or ``8613621583465``: try it as +E.164."""
-    digits = re.sub(r"\D", "", text)
-    digits = digits[2:] if digits.startswith("00") else digits
-    if len(digits) >= 9:
-        candidate = f"+{digits}"
-        if registry.phone.clean(candidate) is not None:
-            return candidate
-    return text

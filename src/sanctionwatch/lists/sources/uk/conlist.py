@@ -1,6 +1,6 @@
 """OFSI consolidated list of financial sanctions targets (``ConList.csv``, 2022 format).
 
-OFSI published it until the UK Sanctions List (`uk`) replaced it. Line 1 is
+OFSI published it until the UK Sanctions List (`fcdo_xml`) replaced it. Line 1 is
 ``Last Updated,dd/mm/yyyy`` (the version), line 2 the header (``Name 6``,
 ``Name 1`` .. ``Name 5``, ``Title``, ... ``Regime``, ``Listed On``, ``UK
 Sanctions List Date Designated``, ``Last Updated``, ``Group ID``), then one row
@@ -29,7 +29,7 @@ from sanctionwatch.lists.sources.draft import (
     new_draft,
     put_main,
 )
-from sanctionwatch.lists.sources.uk_names import SCHEMAS, NameRow, add_names, uk_date
+from sanctionwatch.lists.sources.uk.names import SCHEMAS, NameRow, add_names, uk_date
 
 SOURCE = "uk"
 PREFIX = "uk"

@@ -8,7 +8,7 @@ the record id and the entity id ``ofac-<uid>``. The version is
 ``publshInformation/Publish_Date`` (``MM/DD/YYYY``).
 
 This module's `FORMAT` also recognises the "advanced" publication
-(``sdn_advanced.xml``, root ``Sanctions``) and hands it to `ofac_advanced`.
+(``sdn_advanced.xml``, root ``Sanctions``) and hands it to `advanced`.
 """
 
 from __future__ import annotations
@@ -20,21 +20,23 @@ from xml.etree.ElementTree import Element
 
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.model import ParsedList, Record
-from sanctionwatch.lists.sources import ofac_advanced
 from sanctionwatch.lists.sources.common import iter_xml, parse_date, put, text_of
-from sanctionwatch.lists.sources.ofac_entry import (
+from sanctionwatch.lists.sources.draft import Draft
+from sanctionwatch.lists.sources.ofac import advanced
+from sanctionwatch.lists.sources.ofac.entry import (
     SCHEMAS,
-    Entry,
     add_address,
     add_labelled,
     add_link,
     new_entry,
-    source_of,
+    publication,
     strip_namespaces,
 )
 
 URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.XML"
-_PUBLISHED = re.compile(rb"<(?:\w+:)?Publish_Date>\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*<")
+_PUBLISHED = re.compile(
+    rb"<(?:\w+:)?Publish_Date>\s*(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\s*<"
+)
 _LINKED = re.compile(r"Linked To:\s*([^;()]+)")
 _YEARS = re.compile(r"^(\d{4})\s+to\s+(\d{4})$")
 _ALIAS_PROPS = {"a.k.a.": "alias", "f.k.a.": "previousName", "n.k.a.": "name"}
@@ -44,23 +46,14 @@ class OfacXmlFormat:
     name = "ofac-xml"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return b"<sdnList" in head or ofac_advanced.FORMAT.sniff(path, head)
+        return b"<sdnList" in head or advanced.FORMAT.sniff(path, head)
 
     def parse(self, path: Path) -> ParsedList:
         with path.open("rb") as fh:
             head = fh.read(4096)
-        if b"<sdnList" not in head and ofac_advanced.FORMAT.sniff(path, head):
-            return ofac_advanced.FORMAT.parse(path)
-        match = _PUBLISHED.search(head)
-        version = f"{match[3].decode()}-{int(match[1]):02d}-{int(match[2]):02d}" if match else None
-        return ParsedList(
-            source=source_of(path),
-            format=self.name,
-            paths=(path,),
-            version=version,
-            records=_records(path),
-            url=URL,
-        )
+        if b"<sdnList" not in head and advanced.FORMAT.sniff(path, head):
+            return advanced.FORMAT.parse(path)
+        return publication(path, self.name, URL, _PUBLISHED.search(head), _records(path))
 
 
 def _records(path: Path) -> Iterator[Record]:
@@ -104,7 +97,7 @@ def _entry(path: Path, index: int, element: Element, names: dict[str, str | None
     return entry.record()
 
 
-def _names(entry: Entry, element: Element, last: str) -> None:
+def _names(entry: Draft, element: Element, last: str) -> None:
     first = text_of(element, "firstName")
     put(entry.main, "name", f"{first} {last}" if first else last)
     if entry.main.schema.is_a("Person"):
@@ -122,18 +115,18 @@ def _names(entry: Entry, element: Element, last: str) -> None:
         put(entry.main, prop, name or None)
 
 
-def _remarks(entry: Entry, remarks: str | None, names: dict[str, str | None]) -> None:
+def _remarks(entry: Draft, remarks: str | None, names: dict[str, str | None]) -> None:
     if remarks is None:
         return
     put(entry.main, "notes", remarks)
     put(entry.sanction, "reason", remarks)
     for match in _LINKED.finditer(remarks):
         other = names.get(_key(match.group(1)))
-        if other and other != entry.uid:
+        if other and other != entry.record_id:
             add_link(entry, other, "Linked To", owned_by=False)
 
 
-def _ids(entry: Entry, element: Element) -> None:
+def _ids(entry: Draft, element: Element) -> None:
     for node in element.findall("idList/id"):
         add_labelled(
             entry,
@@ -145,7 +138,7 @@ def _ids(entry: Entry, element: Element) -> None:
         )
 
 
-def _addresses(entry: Entry, element: Element) -> None:
+def _addresses(entry: Draft, element: Element) -> None:
     for node in element.findall("addressList/address"):
         parts = {
             "street": text_of(node, "address1"),
@@ -159,7 +152,7 @@ def _addresses(entry: Entry, element: Element) -> None:
         add_address(entry, parts)
 
 
-def _person(entry: Entry, element: Element) -> None:
+def _person(entry: Draft, element: Element) -> None:
     for node in element.findall("dateOfBirthList/dateOfBirthItem"):
         _birth_date(entry, text_of(node, "dateOfBirth"))
     for node in element.findall("placeOfBirthList/placeOfBirthItem"):
@@ -170,7 +163,7 @@ def _person(entry: Entry, element: Element) -> None:
         add_labelled(entry, "Citizenship Country", text_of(node, "country"))
 
 
-def _birth_date(entry: Entry, text: str | None) -> None:
+def _birth_date(entry: Draft, text: str | None) -> None:
     """OFAC writes ``12 Jul 1986``, ``1960``, ``circa 1960`` or ``1958 to 1962``."""
     years = _YEARS.match(text or "")
     if years and 0 <= int(years[2]) - int(years[1]) <= 20:
@@ -179,7 +172,7 @@ def _birth_date(entry: Entry, text: str | None) -> None:
         add_labelled(entry, "Birthdate", parse_date(text) or text)
 
 
-def _vessel(entry: Entry, info: Element | None) -> None:
+def _vessel(entry: Draft, info: Element | None) -> None:
     if info is None:
         return
     for tag, label in (

@@ -9,7 +9,7 @@ Name``, ``Primary name variation``, ``Alias``) and an ``AliasStrength``; the
 regime (``RegimeName``) is the program.
 
 This module's `FORMAT` also recognises OFSI's former consolidated list
-(``ConList.csv``) and hands it to `uk_conlist`.
+(``ConList.csv``) and hands it to `conlist`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from xml.etree.ElementTree import Element
 
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.model import ParsedList, Record
-from sanctionwatch.lists.sources import uk_conlist
 from sanctionwatch.lists.sources.common import iter_xml, local, parse_date, put
 from sanctionwatch.lists.sources.draft import (
     Draft,
@@ -33,11 +32,12 @@ from sanctionwatch.lists.sources.draft import (
     new_draft,
     put_main,
 )
-from sanctionwatch.lists.sources.uk_names import SCHEMAS, add_names, uk_date
+from sanctionwatch.lists.sources.uk import conlist
+from sanctionwatch.lists.sources.uk.names import SCHEMAS, add_names, uk_date
 
-SOURCE = uk_conlist.SOURCE
-PREFIX = uk_conlist.PREFIX
-AUTHORITY = uk_conlist.AUTHORITY
+SOURCE = conlist.SOURCE
+PREFIX = conlist.PREFIX
+AUTHORITY = conlist.AUTHORITY
 FORMAT_NAME = "uk-xml"
 URL = "https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"
 _GENERATED = re.compile(rb"<DateGenerated>\s*([^<]+?)\s*</DateGenerated>")
@@ -75,13 +75,13 @@ class UkFormat:
     name = "uk"
 
     def sniff(self, path: Path, head: bytes) -> bool:
-        return b"<Designations" in head or uk_conlist.sniff(head)
+        return b"<Designations" in head or conlist.sniff(head)
 
     def parse(self, path: Path) -> ParsedList:
         with path.open("rb") as fh:
             head = fh.read(4096)
-        if b"<Designations" not in head and uk_conlist.sniff(head):
-            return uk_conlist.parse(path)
+        if b"<Designations" not in head and conlist.sniff(head):
+            return conlist.parse(path)
         match = _GENERATED.search(head)
         version = parse_date(match.group(1).decode("ascii", "replace")) if match else None
         return ParsedList(

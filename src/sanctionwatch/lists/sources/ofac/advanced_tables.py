@@ -5,7 +5,7 @@ The advanced publication is normalised: a party points by id into
 ``Locations``, ``IDRegDocuments`` (by identity), ``SanctionsEntries`` and
 ``ProfileRelationships`` (by profile). The last two come *after* the parties in
 the file, so one streaming pass collects these compact tables and a second
-pass reads the parties (see `ofac_advanced`).
+pass reads the parties (see `advanced`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from xml.etree.ElementTree import Element
 
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.sources.common import iter_xml, local, text_of
-from sanctionwatch.lists.sources.ofac_entry import strip_namespaces
+from sanctionwatch.lists.sources.ofac.entry import strip_namespaces
 
 TABLE_TAGS = {
     "ReferenceValueSets",

@@ -1,77 +1,54 @@
-"""One OFAC designation being built: main entity, its Sanction and satellites.
+"""One OFAC designation being built from either XML publication.
 
 Both OFAC XML publications (classic ``sdn.xml`` and ``sdn_advanced.xml``) carry
 the same facts under labels: an ``idType`` of the classic list and a feature or
 document type of the advanced one are the same strings (``Passport``,
 ``Vessel Registration Identification``, ``Digital Currency Address - XBT``,
-``Secondary sanctions risk:``...). `add_labelled` turns one labelled value into
-FtM properties or satellite entities so both parsers agree value for value.
-Entity ids follow the OFAC CSV convention: ``ofac-<uid>``.
+``Secondary sanctions risk:``...), and the CSV Remarks use them too
+(`labels`). `add_labelled` turns one labelled value into FtM properties or
+satellite entities so both XML parsers agree value for value. A designation
+is a `Draft`, as for the EU, UK and AU lists. Entity ids follow the OFAC CSV
+convention: ``ofac-<uid>``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
 from xml.etree.ElementTree import Element
 
 from followthemoney.proxy import EntityProxy
 
-from sanctionwatch.lists.model import Record
-from sanctionwatch.lists.sources.common import local, make, put, sanction
+from sanctionwatch.lists.model import ParsedList, Record
+from sanctionwatch.lists.sources import draft
+from sanctionwatch.lists.sources.common import local, make, put
+from sanctionwatch.lists.sources.draft import Draft, add_program, document, new_draft
+from sanctionwatch.lists.sources.ofac.labels import AUTHORITY, DETAIL_URL, PREFIX, PROPERTIES
 
-PREFIX = "ofac"
-AUTHORITY = "Office of Foreign Assets Control"
-DETAIL_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={uid}"
 SCHEMAS = {
     "individual": "Person",
     "entity": "Organization",
     "vessel": "Vessel",
     "aircraft": "Airplane",
 }
-
-# Labels whose value is a plain property of the main entity (lower-cased label -> prop).
-_PROPS = {
-    "email address": "email",
-    "website": "website",
-    "phone number": "phone",
-    "gender": "gender",
-    "birthdate": "birthDate",
-    "place of birth": "birthPlace",
-    "title": "position",
-    "nationality country": "nationality",
-    "citizenship country": "citizenship",
-    "nationality of registration": "jurisdiction",
-    "registration country": "jurisdiction",
-    "mmsi": "mmsi",
-    "swift/bic": "swiftBic",
-    "d-u-n-s number": "dunsCode",
-    "tax id no.": "taxNumber",
-    "registration id": "registrationNumber",
-    "registration number": "registrationNumber",
-    "organization established date": "incorporationDate",
-    "organization type:": "sector",
-    "target type": "legalForm",
-    "vessel call sign": "callSign",
-    "other vessel call sign": "callSign",
-    "vessel type": "type",
-    "other vessel type": "type",
-    "vessel flag": "flag",
-    "former vessel flag": "pastFlags",
-    "other vessel flag": "pastFlags",
-    "vessel tonnage": "tonnage",
-    "vessel gross registered tonnage": "grossRegisteredTonnage",
-    "vessel year of build": "buildDate",
-    "aircraft model": "model",
-    "aircraft manufacture date": "buildDate",
-    "aircraft manufacturer's serial number (msn)": "serialNumber",
-    "aircraft manufacturer’s serial number (msn)": "serialNumber",
-    "aircraft construction number (also called l/n or s/n or f/n)": "serialNumber",
-    "aircraft serial identification": "serialNumber",
-    "aircraft tail number": "registrationNumber",
-    "previous aircraft tail number": "registrationNumber",
-    "aircraft mode s transponder code": "registrationNumber",
+# Labels of plain properties that only the XML publications use (see `labels.PROPERTIES`).
+_XML_PROPERTIES = {
+    "Birthdate": "birthDate",
+    "Place of Birth": "birthPlace",
+    "Title": "position",
+    "Nationality Country": "nationality",
+    "Citizenship Country": "citizenship",
+    "Registration Country": "jurisdiction",
+    "Tax ID No.": "taxNumber",
+    "Registration ID": "registrationNumber",
+    "Registration Number": "registrationNumber",
+    "Organization Type:": "sector",
+    "Vessel Type": "type",
+    "Vessel Tonnage": "tonnage",
+    "Vessel Gross Registered Tonnage": "grossRegisteredTonnage",
+    "Aircraft Manufacturer’s Serial Number (MSN)": "serialNumber",
+    "Aircraft Mode S Transponder Code": "registrationNumber",
 }
 # When the schema lacks the property (a company has no nationality), use this one.
 _FALLBACK = {
@@ -80,6 +57,8 @@ _FALLBACK = {
     "jurisdiction": "country",
     "flag": "country",
 }
+# Keyed as `_key` reads a label (the tables spell labels with single spaces).
+_PROPS = {label.lower(): prop for label, prop in {**PROPERTIES, **_XML_PROPERTIES}.items()}
 _OWNER_LABELS = {"vessel owner", "aircraft operator"}
 _IMO_LABELS = {"vessel registration identification", "vessel imo", "imo number"}
 _IMO = re.compile(r"^IMO\s*(\d{7})$", re.IGNORECASE)
@@ -94,39 +73,44 @@ _DOC_WORDS = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Entry:
-    """The entities of one OFAC designation while it is being read."""
-
-    uid: str
-    main: EntityProxy
-    sanction: EntityProxy
-    others: list[EntityProxy] = field(default_factory=list)
-
-    def record(self) -> Record:
-        return Record(record_id=self.uid, main=self.main, others=(self.sanction, *self.others))
-
-
 def source_of(path: Path) -> str:
     """``ofac-cons`` for the consolidated (non-SDN) publication, else ``ofac-sdn``."""
     return "ofac-cons" if "cons" in path.name.lower() else "ofac-sdn"
 
 
-def new_entry(uid: str, schema: str, programs: list[str]) -> Entry:
-    main = make(schema, uid, prefix=PREFIX)
-    sanc = sanction(main, AUTHORITY, PREFIX, "sanction")
-    put(sanc, "program", programs)
-    put(main, "program", programs)
-    put(sanc, "recordId", uid)
-    put(sanc, "authorityId", uid)
-    put(sanc, "sourceUrl", DETAIL_URL.format(uid=uid))
-    put(main, "sourceUrl", DETAIL_URL.format(uid=uid))
-    main.add("topics", "sanction")
-    return Entry(uid=uid, main=main, sanction=sanc)
+def publication(
+    path: Path,
+    name: str,
+    url: str,
+    published: re.Match[bytes] | None,
+    records: Iterator[Record],
+) -> ParsedList:
+    """One OFAC XML file; `published` matched its date's ``year``, ``month`` and ``day``."""
+    version = None
+    if published is not None:
+        year, month, day = published["year"], published["month"], published["day"]
+        version = f"{year.decode()}-{int(month):02d}-{int(day):02d}"
+    return ParsedList(
+        source=source_of(path),
+        format=name,
+        paths=(path,),
+        version=version,
+        records=records,
+        url=url,
+    )
+
+
+def new_entry(uid: str, schema: str, programs: list[str]) -> Draft:
+    entry = new_draft(uid, schema, PREFIX, AUTHORITY)
+    add_program(entry, programs)
+    put(entry.sanction, "authorityId", uid)
+    put(entry.sanction, "sourceUrl", DETAIL_URL.format(uid=uid))
+    put(entry.main, "sourceUrl", DETAIL_URL.format(uid=uid))
+    return entry
 
 
 def add_labelled(
-    entry: Entry,
+    entry: Draft,
     label: str,
     value: str | None,
     country: str | None = None,
@@ -136,7 +120,7 @@ def add_labelled(
     """Store one value the list gives under `label` (an idType, feature or document type)."""
     if value is None or not value.strip():
         return
-    key = " ".join(label.split()).lower()
+    key = _key(label)
     wallet = _WALLET.match(label.strip())
     if wallet:
         add_wallet(entry, wallet.group(1).upper(), value)
@@ -154,7 +138,11 @@ def add_labelled(
         put(entry.main, "notes", f"{label.strip()}: {value}")
 
 
-def put_main(entry: Entry, prop: str, value: str, label: str) -> None:
+def _key(label: str) -> str:
+    return " ".join(label.split()).lower()
+
+
+def put_main(entry: Draft, prop: str, value: str, label: str) -> None:
     """Put on the main entity, falling back to a note when its schema lacks `prop`."""
     schema = entry.main.schema
     if schema.get(prop) is None:
@@ -174,22 +162,28 @@ def _put_phone(main: EntityProxy, value: str) -> None:
     put(main, "phone", digits)
 
 
-def add_imo(entry: Entry, value: str) -> None:
+def add_imo(entry: Draft, value: str) -> None:
     match = re.search(r"(\d{7})", value)
     prop = "imoNumber" if entry.main.schema.get("imoNumber") else "registrationNumber"
     put(entry.main, prop, f"IMO{match.group(1)}" if match else value)
 
 
-def add_wallet(entry: Entry, currency: str, address: str) -> None:
-    wallet = make("CryptoWallet", entry.main.id, currency, address, prefix=PREFIX)
+def crypto_wallet(holder: EntityProxy, symbol: str, address: str) -> EntityProxy:
+    """A wallet of `holder`: one id recipe for the CSV and XML parsers."""
+    wallet = make("CryptoWallet", holder.id, symbol, address, prefix=PREFIX)
+    put(wallet, "currencySymbol", symbol)
     put(wallet, "publicKey", address)
-    put(wallet, "currencySymbol", currency)
+    return wallet
+
+
+def add_wallet(entry: Draft, currency: str, address: str) -> None:
+    wallet = crypto_wallet(entry.main, currency, address)
     put(wallet, "holder", entry.main.id)
     wallet.add("topics", "sanction")
     entry.others.append(wallet)
 
 
-def add_owner(entry: Entry, name: str, label: str) -> None:
+def add_owner(entry: Draft, name: str, label: str) -> None:
     """A vessel owner or aircraft operator named in the list (no OFAC id of its own)."""
     owner = make("LegalEntity", entry.main.id, "owner", name, prefix=PREFIX)
     put(owner, "name", name)
@@ -201,46 +195,25 @@ def add_owner(entry: Entry, name: str, label: str) -> None:
 
 
 def add_document(
-    entry: Entry,
+    entry: Draft,
     kind: str,
     number: str,
     country: str | None = None,
     start: str | None = None,
     end: str | None = None,
 ) -> None:
-    passport = "passport" in kind.lower()
-    schema = "Passport" if passport else "Identification"
-    doc = make(schema, entry.main.id, kind, number, prefix=PREFIX)
-    put(doc, "holder", entry.main.id)
-    put(doc, "number", number)
-    put(doc, "type", kind)
-    put(doc, "country", country)
-    put(doc, "startDate", start)
-    put(doc, "endDate", end)
-    entry.others.append(doc)
-    prop = "passportNumber" if passport else "idNumber"
+    entry.others.append(document(entry, kind, number, country, start, end))
+    prop = "passportNumber" if "passport" in kind.lower() else "idNumber"
     put_main(entry, prop if entry.main.schema.get(prop) else "idNumber", number, kind)
 
 
-def add_address(entry: Entry, parts: dict[str, str | None]) -> None:
-    """An Address from its parts (street, city, region, postalCode, country)."""
-    order = ("street", "street2", "street3", "city", "region", "postalCode", "country")
-    full = ", ".join(v for v in (parts.get(k) for k in order) if v)
-    if not full:
-        return
-    addr = make("Address", entry.main.id, full, prefix=PREFIX)
-    put(addr, "full", full)
+def add_address(entry: Draft, parts: dict[str, str | None]) -> None:
+    """An Address from its parts (street, street2, street3, city, region, postalCode, country)."""
     street = ", ".join(v for v in (parts.get(k) for k in ("street", "street2", "street3")) if v)
-    put(addr, "street", street or None)
-    for prop in ("city", "region", "postalCode", "country"):
-        put(addr, prop, parts.get(prop))
-    put(entry.main, "address", full)
-    put(entry.main, "addressEntity", addr.id)
-    put(entry.main, "country", parts.get("country"))
-    entry.others.append(addr)
+    draft.add_address(entry, {**parts, "street": street or None})
 
 
-def add_link(entry: Entry, other_uid: str, role: str, owned_by: bool, owns: bool = False) -> None:
+def add_link(entry: Draft, other_uid: str, role: str, owned_by: bool, owns: bool = False) -> None:
     """A relation to another designation: Ownership when it is one, else UnknownLink."""
     other = f"{PREFIX}-{other_uid}"
     if owned_by or owns:

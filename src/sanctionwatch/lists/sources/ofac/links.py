@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from followthemoney.proxy import EntityProxy
 
 from sanctionwatch.lists.sources.common import make, put
-from sanctionwatch.lists.sources.ofac_remarks import Link
-
-PREFIX = "ofac"
+from sanctionwatch.lists.sources.ofac.labels import PREFIX
+from sanctionwatch.lists.sources.ofac.remarks import Link
 
 
 @dataclass

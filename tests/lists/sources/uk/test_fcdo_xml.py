@@ -1,5 +1,7 @@
 """The UK parsers: FCDO "UK Sanctions List" XML and OFSI ``ConList.csv``.
 
+Both are read through `uk.fcdo_xml.FORMAT`, which hands ConList to `uk.conlist`.
+
 Both samples under tests/data/uk/ were written by hand in the published formats
 because no real UK file is available offline (the CSV cannot carry a comment,
 so this docstring is its notice). Their designations are real UN 1718 (DPRK)
@@ -20,7 +22,7 @@ from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.detect import detect
 from sanctionwatch.lists.model import Record
 from sanctionwatch.lists.regimes import regime_of
-from sanctionwatch.lists.sources.uk import FORMAT
+from sanctionwatch.lists.sources.uk.fcdo_xml import FORMAT
 from tests.conftest import DATA
 
 XML = DATA / "uk" / "UK-Sanctions-List-2026-02-27.xml"

@@ -10,7 +10,7 @@ securities or a bank code (ISIN, ticker, BIK, properties only Company has)
 or a Target Type naming a company kind.
 
 ``Linked To:`` names, aircraft operators and vessel owners become links
-(`ofac_links`) to the entries of those names in the same file.
+(`links`) to the entries of those names in the same file.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from followthemoney.types import registry
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.model import Record
 from sanctionwatch.lists.sources.common import make, put, sanction
-from sanctionwatch.lists.sources.ofac_dates import dates_of
-from sanctionwatch.lists.sources.ofac_files import Row
-from sanctionwatch.lists.sources.ofac_ids import Document
-from sanctionwatch.lists.sources.ofac_links import PREFIX, NameIndex, known, links
-from sanctionwatch.lists.sources.ofac_remarks import Fact, Link, Prop, SanctionProp, Wallet
+from sanctionwatch.lists.sources.ofac.dates import dates_of
+from sanctionwatch.lists.sources.ofac.entry import crypto_wallet
+from sanctionwatch.lists.sources.ofac.files import Row
+from sanctionwatch.lists.sources.ofac.ids import Document
+from sanctionwatch.lists.sources.ofac.labels import AUTHORITY, DETAIL_URL, PREFIX
+from sanctionwatch.lists.sources.ofac.links import NameIndex, known, links
+from sanctionwatch.lists.sources.ofac.remarks import Fact, Link, Prop, SanctionProp, Wallet
 
-AUTHORITY = "Office of Foreign Assets Control"  # as the OFAC XML parser writes it
-DETAILS_URL = "https://sanctionssearch.ofac.treas.gov/Details.aspx?id={uid}"
 _SCHEMAS = {"individual": "Person", "vessel": "Vessel", "aircraft": "Airplane", "": "Organization"}
 _COMPANY_PROPS = frozenset({"isinCode", "ticker", "bikCode"})
 _COMPANY_FORMS = frozenset(
@@ -136,7 +136,7 @@ def _sanction(main: EntityProxy, entry: Entry, source: str) -> EntityProxy:
     put(sanc, "program", programs(entry.row.value(3)))
     known(sanc, "recordId", entry.uid)
     known(sanc, "authorityId", entry.uid)
-    known(sanc, "sourceUrl", DETAILS_URL.format(uid=entry.uid))
+    known(sanc, "sourceUrl", DETAIL_URL.format(uid=entry.uid))
     return sanc
 
 
@@ -203,9 +203,7 @@ def _national_codes(main: EntityProxy, doc: Document) -> None:
 
 
 def _wallet(main: EntityProxy, wallet: Wallet) -> EntityProxy:
-    entity = make("CryptoWallet", main.id, wallet.symbol, wallet.address, prefix=PREFIX)
-    put(entity, "currencySymbol", wallet.symbol)
-    put(entity, "publicKey", wallet.address)
+    entity = crypto_wallet(main, wallet.symbol, wallet.address)
     if main.schema.is_a("LegalEntity"):
         known(entity, "holder", main.id)
     return entity

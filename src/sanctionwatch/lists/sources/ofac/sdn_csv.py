@@ -10,7 +10,7 @@ Two sets share one format and one id space (OFAC's UID, ``ent_num``):
 Companions are optional; a comments file continues Remarks that OFAC cut
 at 1,000 characters. The files carry no publication date, so `version` is
 None. Entity ids are ``ofac-<UID>`` so the OFAC XML parser yields the same
-ids. Remarks are parsed by `ofac_remarks`, records built by `ofac_records`.
+ids. Remarks are parsed by `remarks`, records built by `records`.
 """
 
 from __future__ import annotations
@@ -24,16 +24,16 @@ from pathlib import Path
 
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.model import ParsedList, Record
-from sanctionwatch.lists.sources.ofac_files import (
+from sanctionwatch.lists.sources.ofac.files import (
     BOM,
     Row,
     ends_with_eof_mark,
     read_table,
     sibling,
 )
-from sanctionwatch.lists.sources.ofac_links import NameIndex
-from sanctionwatch.lists.sources.ofac_records import Entry, ListData, build_record
-from sanctionwatch.lists.sources.ofac_remarks import Prop, parse_remarks
+from sanctionwatch.lists.sources.ofac.links import NameIndex
+from sanctionwatch.lists.sources.ofac.records import Entry, ListData, build_record
+from sanctionwatch.lists.sources.ofac.remarks import Prop, parse_remarks
 
 REMARKS_LIMIT = 1000
 _FIRST_LINE = re.compile(r'^\d+,"')

@@ -27,7 +27,8 @@ from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.detect import detect
 from sanctionwatch.lists.model import Record
 from sanctionwatch.lists.regimes import regime_of
-from sanctionwatch.lists.sources.ofac_xml import FORMAT
+from sanctionwatch.lists.sources.ofac import sdn_csv
+from sanctionwatch.lists.sources.ofac.sdn_xml import FORMAT
 from tests.conftest import DATA, OFAC
 
 SAMPLES = DATA / "ofac-xml" / "sdn-2024-05-03"
@@ -92,8 +93,7 @@ def test_ids_follow_the_csv_convention(classic: dict[str, Record]) -> None:
 
 
 def test_same_ids_and_programs_as_the_csv_parser(classic: dict[str, Record]) -> None:
-    ofac_csv = pytest.importorskip("sanctionwatch.lists.sources.ofac_csv")
-    parsed = ofac_csv.FORMAT.parse(OFAC / "sdn-2024-05-03" / "sdn.csv")
+    parsed = sdn_csv.FORMAT.parse(OFAC / "sdn-2024-05-03" / "sdn.csv")
     from_csv = {r.record_id: r for r in parsed.records if r.record_id in UIDS}
     assert set(from_csv) == UIDS
     for uid, record in classic.items():

@@ -16,11 +16,8 @@ from sanctionwatch.errors import ParseError, UnknownFormatError
 from sanctionwatch.lists.detect import detect
 from sanctionwatch.lists.model import Record
 from sanctionwatch.lists.regimes import regime_of
-from sanctionwatch.lists.sources.ofac_csv import FORMAT
-from sanctionwatch.lists.sources.ofac_dates import dates_of
-from sanctionwatch.lists.sources.ofac_files import read_table
-from sanctionwatch.lists.sources.ofac_ids import Document
-from sanctionwatch.lists.sources.ofac_remarks import Link, Prop, SanctionProp, Wallet, parse_remarks
+from sanctionwatch.lists.sources.ofac.files import read_table
+from sanctionwatch.lists.sources.ofac.sdn_csv import FORMAT
 from tests.conftest import OFAC
 
 SDN_0503 = OFAC / "sdn-2024-05-03" / "sdn.csv"
@@ -306,75 +303,6 @@ def test_directive_listing_dates(cons: dict[str, Record]) -> None:
     sanc = _sanction(cons["17016"])
     assert "2022-02-24" in sanc["listingDate"]
     assert "2022-03-26" in sanc["startDate"]
-
-
-# --- remarks -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("12 Jul 1986", ["1986-07-12"]),
-        ("circa 1957", ["1957"]),
-        ("Feb 1962", ["1962-02"]),
-        ("1960 to 1962", ["1960", "1961", "1962"]),
-        ("between 1960 and 1962", ["1960", "1961", "1962"]),
-        ("circa 1979-1982", ["1979", "1980", "1981", "1982"]),
-        ("01 Jan 1973 to 31 Dec 1973", ["1973"]),
-        ("01 Feb 1960 to 29 Feb 1960", ["1960-02"]),
-        ("01 Mar 1960 to 28 Mar 1960", ["1960-03-01", "1960-03-28"]),
-        ("26 Sep 1946 to 07 Dec 1946", ["1946-09-26", "1946-12-07"]),
-        ("31 Feb 1960", []),
-        ("1960s", []),
-    ],
-)
-def test_dates(text: str, expected: list[str]) -> None:
-    assert dates_of(text) == expected
-
-
-def test_remarks_facts() -> None:
-    facts = parse_remarks(
-        "DOB circa 1957; alt. POB Moscow, Russia; Gender Female; "
-        "Digital Currency Address - USDT TX5GV4DyfxNB3rPkzZJhmqZ1efVmL4rEqG; "
-        "Telephone (98)(21)(66153220); Website www.nitc.co.ir; n.k.a. 'LGOK'; "
-        "Additional Sanctions Information - Subject to Secondary Sanctions; "
-        "Linked To: HIZBALLAH; Former Vessel Flag None Identified; Member ETA; "
-        "Registration Number HRA 738077 (Stuttgart) (Germany)."
-    )
-    assert facts == [
-        Prop("birthDate", "1957"),
-        Prop("birthPlace", "Moscow, Russia"),
-        Prop("birthCountry", "ru"),
-        Prop("gender", "female"),
-        Wallet("USDT", "TX5GV4DyfxNB3rPkzZJhmqZ1efVmL4rEqG"),
-        Prop("phone", "+982166153220"),
-        Prop("website", "www.nitc.co.ir"),
-        Prop("alias", "LGOK"),
-        SanctionProp(
-            "provisions", "Additional Sanctions Information - Subject to Secondary Sanctions"
-        ),
-        Link("HIZBALLAH", "Linked To"),
-        facts[10],
-    ]
-    doc = facts[10]
-    assert isinstance(doc, Document)
-    assert (doc.label, doc.number, doc.country) == (
-        "Registration Number",
-        "HRA 738077 (Stuttgart)",
-        "Germany",
-    )
-
-
-def test_truncated_flag_skips_the_cut_fact() -> None:
-    text = "Digital Currency Address - XBT 1Gq"
-    assert parse_remarks(text) == [Wallet("XBT", "1Gq")]
-    assert parse_remarks(text, truncated=True) == []
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.text())
-def test_remarks_never_crash(text: str) -> None:
-    assert isinstance(parse_remarks(text), list)
 
 
 # --- malformed files ------------------------------------------------------------

@@ -23,17 +23,8 @@ from xml.etree.ElementTree import Element
 from sanctionwatch.errors import ParseError
 from sanctionwatch.lists.model import ParsedList, Record
 from sanctionwatch.lists.sources.common import iter_xml, local, put, text_of
-from sanctionwatch.lists.sources.ofac_entry import (
-    SCHEMAS,
-    Entry,
-    add_address,
-    add_labelled,
-    add_link,
-    new_entry,
-    source_of,
-    strip_namespaces,
-)
-from sanctionwatch.lists.sources.ofac_tables import (
+from sanctionwatch.lists.sources.draft import Draft
+from sanctionwatch.lists.sources.ofac.advanced_tables import (
     TABLE_TAGS,
     Document,
     Measures,
@@ -41,10 +32,20 @@ from sanctionwatch.lists.sources.ofac_tables import (
     period_dates,
     read_tables,
 )
+from sanctionwatch.lists.sources.ofac.entry import (
+    SCHEMAS,
+    add_address,
+    add_labelled,
+    add_link,
+    new_entry,
+    publication,
+    strip_namespaces,
+)
 
 URL = "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN_ADVANCED.XML"
 _ISSUED = re.compile(
-    rb"<DateOfIssue[^>]*>\s*<Year>(\d{4})</Year>\s*<Month>(\d{1,2})</Month>\s*<Day>(\d{1,2})</Day>"
+    rb"<DateOfIssue[^>]*>\s*<Year>(?P<year>\d{4})</Year>\s*"
+    rb"<Month>(?P<month>\d{1,2})</Month>\s*<Day>(?P<day>\d{1,2})</Day>"
 )
 _MARKERS = (b"ReferenceValueSets", b"DateOfIssue", b"ADVANCED_XML", b"un.org/sanctions/1.0")
 _OWNED_BY = {"owned or controlled by", "property in the interest of"}
@@ -70,16 +71,8 @@ class OfacAdvancedFormat:
 
     def parse(self, path: Path) -> ParsedList:
         with path.open("rb") as fh:
-            match = _ISSUED.search(fh.read(4096))
-        version = f"{match[1].decode()}-{int(match[2]):02d}-{int(match[3]):02d}" if match else None
-        return ParsedList(
-            source=source_of(path),
-            format=self.name,
-            paths=(path,),
-            version=version,
-            records=_records(path),
-            url=URL,
-        )
+            issued = _ISSUED.search(fh.read(4096))
+        return publication(path, self.name, URL, issued, _records(path))
 
 
 def _records(path: Path) -> Iterator[Record]:
@@ -121,7 +114,7 @@ def _schema(tables: Tables, profile: Element, where: str) -> str:
     return schema
 
 
-def _sanction(tables: Tables, entry: Entry, measures: Measures, where: str) -> None:
+def _sanction(tables: Tables, entry: Draft, measures: Measures, where: str) -> None:
     put(entry.sanction, "listingDate", min(measures.listed) if measures.listed else None)
     put(entry.sanction, "provisions", measures.provisions)
     put(entry.sanction, "reason", [tables.ref("LegalBasis", b, where) for b in measures.basis_ids])
@@ -132,7 +125,7 @@ def _sanction(tables: Tables, entry: Entry, measures: Measures, where: str) -> N
     )
 
 
-def _identity(tables: Tables, entry: Entry, identity: Element, where: str) -> None:
+def _identity(tables: Tables, entry: Draft, identity: Element, where: str) -> None:
     groups = {
         group.get("ID", ""): tables.ref("NamePartType", group.get("NamePartTypeID"), where)
         for group in identity.findall("NamePartGroups/MasterNamePartGroup/NamePartGroup")
@@ -161,7 +154,7 @@ def _alias_prop(kind: str, weak: bool, primary: bool) -> str:
     return "weakAlias" if weak else "alias"
 
 
-def _put_name(entry: Entry, prop: str, parts: list[tuple[str, str]]) -> None:
+def _put_name(entry: Draft, prop: str, parts: list[tuple[str, str]]) -> None:
     person = entry.main.schema.is_a("Person")
     if person:
         rank = {kind: i for i, kind in enumerate(_NAME_ORDER)}
@@ -173,7 +166,7 @@ def _put_name(entry: Entry, prop: str, parts: list[tuple[str, str]]) -> None:
                 put(entry.main, _PERSON_PARTS[kind], value)
 
 
-def _document(tables: Tables, entry: Entry, document: Document, where: str) -> None:
+def _document(tables: Tables, entry: Draft, document: Document, where: str) -> None:
     kind = tables.ref("IDRegDocType", document.kind_id, where)
     country = tables.ref("Country", document.country_id, where) if document.country_id else None
     dates = {tables.ref("IDRegDocDateType", t, where).lower(): d for t, d in document.dates}
@@ -182,7 +175,7 @@ def _document(tables: Tables, entry: Entry, document: Document, where: str) -> N
     )
 
 
-def _feature(tables: Tables, entry: Entry, feature: Element, where: str) -> None:
+def _feature(tables: Tables, entry: Draft, feature: Element, where: str) -> None:
     label = tables.ref("FeatureType", feature.get("FeatureTypeID"), where)
     for version in feature.findall("FeatureVersion"):
         for located in version.findall("VersionLocation"):
