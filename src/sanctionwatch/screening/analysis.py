@@ -9,10 +9,10 @@ Pak/Park, Choe/Choi, Jong/Jeong/Chong...).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from sanctionwatch.screening.names import name_forms
 
 MAX_NAME = 500  # characters: longer input is cut, never a crash
 
@@ -34,8 +34,19 @@ def analyse(name: str, schema: str = "Thing") -> Analysed:
     return Analysed(name, tuple(forms_of(text, schema)))
 
 
+MAX_LATIN = 4  # extra Latin renderings kept for a name written in another script
+
+
 def forms_of(text: str, schema: str) -> list[tuple[tuple[str, ...], str]]:
-    norm = unicodedata.normalize("NFKD", text.casefold())
-    norm = "".join(c for c in norm if not unicodedata.combining(c))
-    tokens = tuple(re.findall(r"\w+", norm))
-    return [(tokens, "as written")] if tokens else []
+    """Token forms of a name: as written (legal forms set aside), Korean
+    romanization keys, and other Latin renderings of a non-Latin name."""
+    forms = name_forms(text, schema)
+    found: dict[tuple[str, ...], str] = {}
+    if forms.core or forms.tokens:
+        found[forms.core or forms.tokens] = "as written"
+    for keyed in forms.korean:
+        found.setdefault(keyed, "korean romanization")
+    if not text.isascii():
+        for latin in forms.latin[1 : 1 + MAX_LATIN]:
+            found.setdefault(tuple(latin.split()), "transliterated")
+    return list(found.items())

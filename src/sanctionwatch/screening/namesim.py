@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from sanctionwatch.screening.weights import TokenWeights
 
 NEAR = 0.75
+SHORT = 5  # tokens shorter than this only match exactly
 JOINED_DISCOUNT = 0.95
 
 
@@ -34,6 +35,8 @@ def token_similarity(a: str, b: str) -> float:
         return 1.0
     if min(len(a), len(b)) < 3:
         return 0.0
+    if min(len(a), len(b)) < SHORT and a[0] != b[0]:
+        return 0.0  # a short token with another first letter is another word (song/yong)
     sim = Levenshtein.normalized_similarity(a, b)
     return sim if sim >= NEAR else 0.0
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from sanctionwatch.screening.analysis import analyse
@@ -11,7 +12,19 @@ from sanctionwatch.screening.model import Candidate, Score
 from sanctionwatch.screening.queries import query_from_example
 from sanctionwatch.screening.weights import TokenWeights
 
-_NO_CORPUS = TokenWeights([])
+
+@lru_cache(maxsize=1)
+def list_weights() -> TokenWeights:
+    """Token rarity over the names of the bundled real lists (UN + OFAC SDN), parsed once."""
+    from sanctionwatch.lists import bundled
+    from sanctionwatch.lists.detect import detect
+
+    documents = []
+    for path in bundled.paths():
+        for record in detect(path).parse(path).records:
+            for name in record.main.names:
+                documents.append(analyse(name, record.main.schema.name).tokens)
+    return TokenWeights(documents)
 
 
 def score_pair(
@@ -38,7 +51,7 @@ def score_pair(
         [analyse(n, q.schema) for n in q.names],
         cand,
         [analyse(n, c.schema) for n in c.names],
-        weights or _NO_CORPUS,
+        weights or list_weights(),
     )
 
 

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import re
 
-_LETTERS = dict(
-    zip(
-        "ابتثجحخدذرزسشصضطظعغفقكلمنهةىءأإآٱؤئپچژگکیڤ",
-        "a b t th j h kh d dh r z s sh s d t z ' gh f q k l m n h a a ' a i a a ' ' p ch zh g k y v".split(),
-        strict=True,
-    )
-)
+# fmt: off
+_LETTERS = {
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t",
+    "ظ": "z", "ع": "'", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "ة": "a", "ى": "a", "ء": "'", "أ": "a", "إ": "i", "آ": "a",
+    "ٱ": "a", "ؤ": "'", "ئ": "'", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k",
+    "ی": "y", "ڤ": "v",
+}
+# fmt: on
 _WAW, _YA = "و", "ي"
 _VOWEL_LETTERS = frozenset("اأإآٱىة")
 _NOT_SKELETON = re.compile(r"[aeiouyw'\W_]+")

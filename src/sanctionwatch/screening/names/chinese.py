@@ -17,9 +17,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-_COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 令狐 长孙 宇文 司徒 夏侯 轩辕 端木 歐陽 諸葛 東方 長孫".split()
-)
+# fmt: off
+_COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐",
+    "长孙", "宇文", "司徒", "夏侯", "轩辕", "端木", "歐陽", "諸葛", "東方", "長孫",
+})
+# fmt: on
 _SURNAME_READINGS = {
     "单": "shan",
     "單": "shan",

@@ -13,23 +13,24 @@ Tajik...) have one common spelling each.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import partial
 
-_COMMON = dict(
-    zip(
-        "абвгдезиклмнопрстуфцчшщ",
-        "a b v g d e z i k l m n o p r s t u f ts ch sh shch".split(),
-        strict=True,
-    )
-)
-_OTHER = dict(
-    zip(
-        "ђјљњћџѓќѕўәғқңөұүһҷӣӯ",
-        "dj j lj nj c dz gj kj dz u a gh q ng o u u h j i u".split(),
-        strict=True,
-    )
-)
+from rigour.text.translit import ascii_text
+
+# fmt: off
+_COMMON = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "з": "z", "и": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s",
+    "т": "t", "у": "u", "ф": "f", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+}
+_OTHER = {  # Serbian, Macedonian, Belarusian, Kazakh, Tajik
+    "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj", "ћ": "c", "џ": "dz", "ѓ": "gj", "ќ": "kj",
+    "ѕ": "dz", "ў": "u", "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u",
+    "ү": "u", "һ": "h", "ҷ": "j", "ӣ": "i", "ӯ": "u",
+}
+# fmt: on
 _STYLES: dict[str, dict[str, str]] = {
     "simple": {"ё": "yo", "й": "y", "ъ": "", "ю": "yu", "я": "ya"},
     "bgn": {"ё": "yo", "й": "y", "ъ": "", "ю": "yu", "я": "ya"},
@@ -100,4 +101,7 @@ def _lookup(char: str, *tables: dict[str, str]) -> str:
     for table in tables:
         if char in table:
             return table[char]
-    return char
+    base = unicodedata.normalize("NFD", char)[:1]  # ѐ -> е, ӧ -> о
+    if base != char:
+        return _lookup(base, *tables)
+    return ascii_text(char) if char.isalpha() else char  # rare letters: ICU's reading

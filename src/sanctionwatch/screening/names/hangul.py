@@ -29,25 +29,36 @@ SYSTEMS: tuple[System, ...] = ("dprk", "rr", "mr", "mr_ascii")
 MAX_VARIANTS = 16
 
 FIRST, LAST = 0xAC00, 0xD7A3
+# fmt: off
+# initials in the order ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ ("" for ㅇ)
 _INITIALS: dict[System, tuple[str, ...]] = {
-    "dprk": tuple("k kk n t tt r m p pp s ss - j jj ch k th ph h".split()),
-    "rr": tuple("g kk n d tt r m b pp s ss - j jj ch k t p h".split()),
-    "mr": tuple("k kk n t tt r m p pp s ss - ch tch ch' k' t' p' h".split()),
-    "mr_ascii": tuple("k kk n t tt r m p pp s ss - ch tch ch k t p h".split()),
+    "dprk":     ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "",
+                 "j", "jj", "ch", "k", "th", "ph", "h"),
+    "rr":       ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "",
+                 "j", "jj", "ch", "k", "t", "p", "h"),
+    "mr":       ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "",
+                 "ch", "tch", "ch'", "k'", "t'", "p'", "h"),
+    "mr_ascii": ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "",
+                 "ch", "tch", "ch", "k", "t", "p", "h"),
 }
+# vowels in the order ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ
+_PLAIN = ("a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae",
+          "oe", "yo", "u", "wo", "we", "wi", "yu", "u", "ui", "i")
+_VOWELS: dict[System, tuple[str, ...]] = {
+    "dprk":     _PLAIN,
+    "rr":       ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae",
+                 "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"),
+    "mr":       ("a", "ae", "ya", "yae", "ŏ", "e", "yŏ", "ye", "o", "wa", "wae",
+                 "oe", "yo", "u", "wŏ", "we", "wi", "yu", "ŭ", "ŭi", "i"),
+    "mr_ascii": _PLAIN,
+}
+# finals: none ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ
+_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
+           "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")
+# fmt: on
 _VOICED = {"k": "g", "t": "d", "p": "b", "ch": "j"}  # lenis consonants between voiced sounds
 _LENIS = frozenset({0, 3, 7, 12})  # ㄱ ㄷ ㅂ ㅈ
 _SONORANT_FINALS = frozenset({0, 4, 8, 16, 21})  # none, ㄴ ㄹ ㅁ ㅇ
-_VOWELS_RR = "a ae ya yae eo e yeo ye o wa wae oe yo u wo we wi yu eu ui i".split()
-_VOWELS_MR = "a ae ya yae ŏ e yŏ ye o wa wae oe yo u wŏ we wi yu ŭ ŭi i".split()
-_VOWELS_PLAIN = "a ae ya yae o e yo ye o wa wae oe yo u wo we wi yu u ui i".split()
-_VOWELS: dict[System, tuple[str, ...]] = {
-    "dprk": tuple(_VOWELS_PLAIN),
-    "rr": tuple(_VOWELS_RR),
-    "mr": tuple(_VOWELS_MR),
-    "mr_ascii": tuple(_VOWELS_PLAIN),
-}
-_FINALS = tuple("- k k k n n n t l k m l l l p l m p p t t ng t t k t p t".split())
 
 
 @dataclass(frozen=True)
@@ -95,13 +106,13 @@ def romanize(word: str, system: System = "dprk", *, voiced: bool = False) -> lis
 
 
 def _syllable(jamo: Jamo, system: System, after_voiced: bool) -> str:
-    initial = _INITIALS[system][jamo.initial].strip("-")
+    initial = _INITIALS[system][jamo.initial]
     if after_voiced and jamo.initial in _LENIS:
         initial = _VOICED.get(initial, initial)
     vowel = _VOWELS[system][jamo.vowel]
     if system == "mr" and initial == "s" and vowel == "i":
         initial = "sh"
-    return initial + vowel + _FINALS[jamo.final].strip("-")
+    return initial + vowel + _FINALS[jamo.final]
 
 
 def split_name(text: str) -> HangulName:

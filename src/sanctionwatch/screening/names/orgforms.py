@@ -15,10 +15,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_SAME = "ltd llc llp corp inc jsc ojsc pjsc cjsc ooo oao zao pao gmbh plc pte pvt pty sarl srl"
-_SAME += " fze fzco fzc fzllc dmcc sdn bhd tov co kg mbh ug lda sl cia"
+# fmt: off
+_AS_WRITTEN = frozenset({
+    "ltd", "llc", "llp", "corp", "inc", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao",
+    "pao", "gmbh", "plc", "pte", "pvt", "pty", "sarl", "srl", "fze", "fzco", "fzc", "fzllc",
+    "dmcc", "sdn", "bhd", "tov", "co", "kg", "mbh", "ug", "lda", "sl", "cia",
+})
+_LAST_ONLY = frozenset({
+    "sa", "ag", "as", "ab", "nv", "bv", "kk", "oy", "ao", "spa", "sas", "doo", "dd", "kft", "lp",
+})
+# fmt: on
 _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
-    **{(form,): (form,) for form in _SAME.split()},
+    **{(form,): (form,) for form in _AS_WRITTEN},
     ("company",): ("co",),
     ("limited",): ("ltd",),
     ("corporation",): ("corp",),
@@ -34,16 +42,25 @@ _PHRASES: dict[tuple[str, ...], tuple[str, ...]] = {
     ("пао",): ("pao",),
     ("тов",): ("tov",),
 }
-_LAST_ONLY = frozenset("sa ag as ab nv bv kk oy ao spa sas doo dd kft lp".split())
 _TERMS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("international",): ("intl",),
     ("internatl",): ("intl",),
-    ("intl",): ("intl",),
     ("trdg",): ("trading",),
     ("shpg",): ("shipping",),
     ("gen", "bureau"): ("general", "bureau"),
     ("genl", "bureau"): ("general", "bureau"),
 }
+LEGAL_FORMS: frozenset[str] = _AS_WRITTEN | _LAST_ONLY
+"""Every canonical legal form."""
+# fmt: off
+ORG_WORDS: frozenset[str] = frozenset({
+    "intl", "trading", "shipping", "general", "bureau", "group", "holding", "holdings",
+    "and", "of", "the", "korea", "korean", "national", "marine", "maritime", "natural",
+    "mining", "bank", "banking", "united", "operation", "machine", "leader", "asia", "ship",
+    "tool", "sea", "unit", "union", "line", "lines", "agency", "store", "center", "centre",
+})
+# fmt: on
+"""Common organisation words (canonical spelling), some of which read as Korean syllables."""
 _LONGEST = max(map(len, (*_PHRASES, *_TERMS)))
 _VESSEL_PREFIXES = {("m", "v"), ("m", "t"), ("m", "s"), ("mv",), ("mt",), ("ms",)}
 

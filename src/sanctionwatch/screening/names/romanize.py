@@ -14,15 +14,19 @@ Korean habits) and every part is mapped to a class:
 
 So KIM/GIM, PAK/BAK, JONG/JEONG/CHONG, CHOL/CHEOL, HYOK/HYEOK, UN/EUN,
 SONG/SEONG, KWANG/GWANG, RYONG/RYEONG each share a key, while RYONG and YONG
-stay apart (the North keeps the initial R). A few whole-token South Korean
-spellings are mapped by hand (HYUK, HYUN, CHUL, KYUNG, MYUNG, YOUNG, WOO,
-PARK, OH, AHN, SOHN, ROH...). A token that is a known surname spelling at
-either end of a name takes the surname's key, which also merges the South's
-dropped initial R (LEE/YI/I -> RI, YU -> RYU, LIM/IM -> RIM, YANG -> RYANG,
+stay apart (the North keeps the initial R). The South's habit of writing ㅓ
+as U is folded in for HYUK, HYUN, CHUL, KYUNG, MYUNG, HYUNG, RYUNG and BUM (so
+the rare syllables 휵 휸 줄 귱 뮹 흉 륭 붐 share the keys of 혁 현 철 경 명 형 룡 범),
+and a few whole-token spellings are mapped by hand (YOUNG, YOUN, WOO, PARK,
+OH, AHN, SOHN, ROH...). A person's surname (the first token if it is a
+known surname spelling, else the last) takes the surname's key, which also
+merges the South's dropped initial R (LEE/YI/I -> RI, YU -> RYU, LIM/IM -> RIM, YANG -> RYANG,
 NO/ROH -> RO) and CHUNG/JUNG -> JONG.
 
 Joined given names are split when the whole token is a sequence of valid
-syllables (JONGUN -> JONG UN), longest syllable first with backtracking.
+syllables (JONGUN -> JONG UN), longest syllable first with backtracking; the
+finals t, d, r and b, rare in names, are not used for splitting (TAEDONG is TAE
+DONG, not TAED ONG).
 Tokens that do not read as Korean are passed through unchanged.
 
 Known ambiguity: SUNG, JUNG and CHUN keep their North Korean reading (승, 중,
@@ -31,7 +35,7 @@ Known ambiguity: SUNG, JUNG and CHUN keep their North Korean reading (승, 중,
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import product
 
@@ -67,38 +71,38 @@ _FINALS = {
     **dict.fromkeys(["p", "b"], "p"),
     **dict.fromkeys(["l", "r"], "l"),
 }
-_SOUTHERN = {
-    "young": "yong",
-    "youn": "yun",
-    "hyun": "hyon",
+_SOUTHERN_KEYS = {  # South Korean U for ㅓ, folded at the cost of rare syllables (휵 휸 줄 귱...)
     "hyuk": "hyok",
-    "chul": "jol",
+    "hyun": "hyon",
+    "jul": "jol",
     "kyung": "kyong",
     "myung": "myong",
     "hyung": "hyong",
     "ryung": "ryong",
-    "bum": "pom",
-    "woo": "u",
+    "pum": "pom",
 }
+_SOUTHERN = {"young": "yong", "youn": "yun", "woo": "u"}  # spellings outside the grammar
+_RARE_FINALS = frozenset({"t", "d", "r", "b"})  # not used to split joined tokens (TAEDONG, KOREA)
 _WHOLE_ONLY = {"park": "pak", "rhee": "ri", "oh": "o", "ahn": "an", "sohn": "son"}
 _WHOLE_ONLY |= {"roh": "ro", "noh": "no", "suh": "so", "huh": "ho"}
 
 
-def _part(table: dict[str, str | None], spelling: str) -> str:
+def _part(table: Mapping[str, str | None], spelling: str) -> str:
     return table[spelling] or spelling
 
 
-def _inventory() -> dict[str, str]:
+def _inventory(finals: Iterable[str]) -> dict[str, str]:
     keys: dict[str, str] = {}
-    for i, v, f in product(_INITIALS, _VOWELS, _FINALS):
+    for i, v, f in product(_INITIALS, _VOWELS, finals):
         key = _part(_INITIALS, i) + _part(_VOWELS, v) + _part(_FINALS, f)
-        keys.setdefault(i + v + f, key)
+        keys.setdefault(i + v + f, _SOUTHERN_KEYS.get(key, key))
     return keys | _SOUTHERN
 
 
-SYLLABLES: dict[str, str] = _inventory()
+SYLLABLES: dict[str, str] = _inventory(_FINALS)
 """Every accepted Latin spelling of one Korean syllable -> its key."""
-_LONGEST = max(map(len, SYLLABLES))
+_INNER = frozenset(_inventory(f for f in _FINALS if f not in _RARE_FINALS))
+_LONGEST = max(map(len, _INNER))
 
 
 @lru_cache(maxsize=200_000)
@@ -118,7 +122,7 @@ def _split_from(token: str, start: int, dead: dict[int, bool]) -> tuple[str, ...
         return None
     for end in range(min(len(token), start + _LONGEST), start, -1):
         head = token[start:end]
-        if head in SYLLABLES:
+        if head in _INNER:
             rest = _split_from(token, end, dead)
             if rest is not None:
                 return (head, *rest)
@@ -132,26 +136,37 @@ def syllable_key(spelling: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def token_keys(token: str, edge: bool = False) -> tuple[str, ...]:
-    """Keys of one token: a surname's key at a name's edge, else one per syllable."""
+def token_keys(token: str, surname: bool = False) -> tuple[str, ...]:
+    """Keys of one token: the surname's key if it is a surname, else one per syllable."""
     token = _clean(token)
-    if edge and token in SPELLINGS:
+    if surname and token in SPELLINGS:
         return tuple(map(syllable_key, split_syllables(SPELLINGS[token]) or (token,)))
     syllables = split_syllables(token)
     return tuple(map(syllable_key, syllables)) if syllables else (token,)
 
 
-def korean_keys(tokens: Sequence[str]) -> tuple[str, ...]:
+def korean_keys(tokens: Sequence[str], *, person: bool = True) -> tuple[str, ...]:
     """The Korean romanization key of a name's tokens, one entry per syllable.
 
-    ``("Jongun", "Kim")`` and ``("gim", "jeong", "eun")`` both give keys
-    ``jong un kim`` / ``kim jong un`` (order is kept; compare as sets or sorted).
+    ``("Jongun", "Kim")`` and ``("gim", "jeong", "eun")`` give ``jong un kim``
+    and ``kim jong un`` (order is kept: compare sorted). In a ``person``'s
+    name the surname (the first token if it is a surname spelling, else the
+    last) takes the surname's key: ``("Yi", "Yong", "Gil")`` -> ``ri yong kil``.
     """
-    last = len(tokens) - 1
+    at = _surname_at(tokens) if person else None
     keys: list[str] = []
     for i, token in enumerate(tokens):
-        keys.extend(token_keys(token, i in (0, last)))
+        keys.extend(token_keys(token, i == at))
     return tuple(keys)
+
+
+def _surname_at(tokens: Sequence[str]) -> int | None:
+    """The surname's position: the first token if it is a surname spelling, else the last."""
+    if tokens and is_surname(tokens[0]):
+        return 0
+    if tokens and is_surname(tokens[-1]):
+        return len(tokens) - 1
+    return None
 
 
 def is_korean_token(token: str) -> bool:

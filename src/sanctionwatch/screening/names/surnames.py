@@ -2,10 +2,10 @@
 
 Each entry maps the Hangul surname to its spellings: the North Korean (and
 sanctions-list) spelling first, the usual South Korean one second (the same
-when they agree), then the rest. North and South write some surnames with different Hangul (the South
-drops an initial ㄹ: 리/이, 류/유, 림/임, 로/노, 량/양, 라/나, 렴/염): both
-forms are listed with the same spellings so that either Hangul input yields
-every Latin form.
+when they agree), then the rest. North and South write some surnames with
+different Hangul (the South drops an initial ㄹ: 리/이, 류/유, 림/임, 로/노,
+량/양, 라/나, 렴/염): both forms are listed with the same spellings so that
+either Hangul input yields every Latin form.
 """
 
 from __future__ import annotations

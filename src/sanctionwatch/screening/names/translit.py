@@ -71,10 +71,10 @@ def runs(text: str) -> list[tuple[str, str]]:
 
 
 def to_latin(text: str) -> list[str]:
-    """Latin renderings of ``text``, most usual first; [""] for empty text."""
+    """Latin renderings of ``text``, most usual first, spaces collapsed; [""] for no text."""
     text = unicodedata.normalize("NFC", text[:MAX_TEXT])
     if text.isascii():
-        return [text]
+        return [" ".join(text.split())]
     options = [_RENDER[script](part) or (part,) for script, part in runs(text)]
     joined = (" ".join(choice) for choice in product(*options))
     return list(dict.fromkeys(" ".join(j.split()) for j in islice(joined, MAX_VARIANTS)))
