@@ -38,7 +38,10 @@ typecheck: setup
 	$(BIN)/mypy
 
 bench: setup postgres
+	$(BIN)/pip install -q -e ".[bench]"
 	$(BIN)/python bench/load_lists.py
+	$(BIN)/python bench/screening_quality.py
+	$(BIN)/python bench/screening_speed.py
 
 docs: setup
 	$(BIN)/python -m sanctionwatch.docs
