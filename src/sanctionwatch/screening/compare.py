@@ -69,6 +69,12 @@ def best_name(q_names: list[Analysed], c_names: list[Analysed], weights: TokenWe
                     result = align(q_form, c_form, weights)
                     if result.score > best[0]:
                         best = (result.score, result, q.original, c.original, q_how)
+                        if result.score >= 1.0:
+                            return _name_feature(best)
+    return _name_feature(best)
+
+
+def _name_feature(best: tuple[float, Alignment | None, str, str, str]) -> Feature:
     score, alignment, q_name, c_name, q_how = best
     if alignment is None:
         return Feature("name", 0.0, "no name in common")

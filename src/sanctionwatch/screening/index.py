@@ -19,6 +19,7 @@ from sanctionwatch.screening.weights import TokenWeights
 
 MIN_DELETE_LEN = 5
 MAX_POSTINGS = 3000  # tokens in more names than this carry no candidate evidence
+LEADER_SHARE = 0.5  # candidates pre-scoring under half the best one are not scored
 NEAR_VOTE = 0.85  # a token one edit away: at least 0.75 similar, so most of its weight
 
 
@@ -76,7 +77,10 @@ class ScreeningIndex:
         ranked = sorted(
             ((i, s) for i, s in scores.items() if s >= floor), key=lambda kv: (-kv[1], kv[0])
         )
-        return [i for i, _ in ranked[:limit]]
+        if not ranked:
+            return []
+        cut = ranked[0][1] * LEADER_SHARE  # far behind the leader: cannot outrank it
+        return [i for i, s in ranked[:limit] if s >= cut]
 
     def _query_weight(self, names: list[Analysed]) -> float:
         weights = [sum(map(self.weights.weight, form)) for a in names for form, _ in a.forms]
