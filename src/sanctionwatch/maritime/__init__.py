@@ -1,0 +1,1 @@
+"""Maritime monitoring: AIS readers -> positions store -> tracks -> detectors -> events."""

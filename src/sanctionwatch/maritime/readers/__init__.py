@@ -1,0 +1,1 @@
+"""One module per AIS format; each offers `read(path) -> ReadResult`."""
