@@ -20,7 +20,9 @@ from followthemoney import model
 
 from sanctionwatch.screening.analysis import Analysed
 from sanctionwatch.screening.ids import norm_id, norm_imo, norm_wallet
+from sanctionwatch.screening.legal import legal_classes
 from sanctionwatch.screening.model import Candidate, Feature, Query, Score
+from sanctionwatch.screening.names import name_forms
 from sanctionwatch.screening.namesim import Alignment, align
 from sanctionwatch.screening.weights import TokenWeights
 
@@ -42,9 +44,10 @@ def compare(
     name = best_name(q_names, c_names, weights)
     features.append(name)
     score = name.value
-    score, numbers = _numbers(candidate, name, score)
-    if numbers is not None:
-        features.append(numbers)
+    for name_rule in (_numbers, _legal_form):
+        score, extra = name_rule(candidate, name, score)
+        if extra is not None:
+            features.append(extra)
     for rule in (_identifiers, _birth_date, _country, _gender):
         score, feature = rule(query, candidate, score)
         if feature is not None:
@@ -60,18 +63,36 @@ def schemas_compatible(query_schema: str, candidate_schema: str) -> bool:
     return q.is_a(c) or c.is_a(q) or bool(set(q.matchable_schemata) & {c})
 
 
+OWN_SCRIPT_ONLY = frozenset({"han", "cyrillic", "arabic", "greek", "other"})
+
+
 def best_name(q_names: list[Analysed], c_names: list[Analysed], weights: TokenWeights) -> Feature:
     best: tuple[float, Alignment | None, str, str, str] = (0.0, None, "", "", "")
     for q in q_names:
         for q_form, q_how in q.forms:
             for c in c_names:
-                for c_form, _ in c.forms:
+                for c_form, c_how in c.forms:
+                    if _skip(q, q_how, c, c_how):
+                        continue
                     result = align(q_form, c_form, weights)
                     if result.score > best[0]:
                         best = (result.score, result, q.original, c.original, q_how)
                         if result.score >= 1.0:
                             return _name_feature(best)
     return _name_feature(best)
+
+
+def _skip(q: Analysed, q_how: str, c: Analysed, c_how: str) -> bool:
+    """Two names in one script (other than Latin and Hangul) compare as written: 高市 and
+    高石 read alike in pinyin but are different names."""
+    same = q.script == c.script and q.script in OWN_SCRIPT_ONLY
+    if not same or not (_has_own(q) and _has_own(c)):
+        return False
+    return q_how != "own script" or c_how != "own script"
+
+
+def _has_own(name: Analysed) -> bool:
+    return any(how == "own script" for _, how in name.forms)
 
 
 def _name_feature(best: tuple[float, Alignment | None, str, str, str]) -> Feature:
@@ -93,17 +114,35 @@ def _name_feature(best: tuple[float, Alignment | None, str, str, str]) -> Featur
 
 
 def _numbers(cand: Candidate, name: Feature, score: float) -> tuple[float, Feature | None]:
-    """Numbers in vessel and company names are part of the identity: KUM SONG 3 is not
-    KUM SONG 7 (different numbers halve the score; a number on one side only costs 0.15)."""
+    """Numbers in vessel names are part of the identity: KUM SONG 3 is not KUM SONG 7
+    (different numbers halve the score). In other names (series of funds and trusts)
+    different numbers, or a number on one side only, cost 0.15."""
     if cand.schema == "Person" or not name.evidence:
         return score, None
-    q = set(re.findall(r"\d+", str(name.evidence["query_name"])))
-    c = set(re.findall(r"\d+", str(name.evidence["list_name"])))
+    q = _digits(str(name.evidence["query_name"]), cand.schema)
+    c = _digits(str(name.evidence["list_name"]), cand.schema)
     if q == c:
         return score, None
-    if q and c:
+    if q and c and cand.schema == "Vessel":
         return score * 0.5, Feature("numbers", -0.5, f"numbers differ: {sorted(q)} vs {sorted(c)}")
-    return score - 0.15, Feature("numbers", -0.15, f"number on one side only: {sorted(q | c)}")
+    return score - 0.15, Feature("numbers", -0.15, f"numbers differ: {sorted(q)} vs {sorted(c)}")
+
+
+def _digits(name: str, schema: str) -> set[str]:
+    return {n for token in name_forms(name, schema).tokens for n in re.findall(r"\d+", token)}
+
+
+def _legal_form(cand: Candidate, name: Feature, score: float) -> tuple[float, Feature | None]:
+    """A joint-stock company is not a limited-liability one (AG vs GmbH): -0.15."""
+    if cand.schema in ("Person", "Vessel") or not name.evidence:
+        return score, None
+    q = legal_classes(str(name.evidence["query_name"]), cand.schema)
+    c = legal_classes(str(name.evidence["list_name"]), cand.schema)
+    if not q or not c or q & c:
+        return score, None
+    return score - 0.15, Feature(
+        "legal_form", -0.15, f"legal forms differ: {sorted(q)} vs {sorted(c)}"
+    )
 
 
 def _identifiers(query: Query, cand: Candidate, score: float) -> tuple[float, Feature | None]:

@@ -10,8 +10,6 @@ romanization against the spellings the lists actually use.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from sanctionwatch.screening.names.forms import name_forms
@@ -109,16 +107,13 @@ def test_un_kpi_alias_spellings_share_the_key(un_entries: list[UnEntry]) -> None
 
 
 @pytest.mark.slow
-def test_all_names_are_analysed_quickly(all_names: list[tuple[str, str]]) -> None:
+def test_every_real_name_is_analysed(all_names: list[tuple[str, str]]) -> None:
+    """Every name on the real lists yields comparison tokens (speed: bench/screening_speed.py)."""
     name_forms.cache_clear()
-    start = time.perf_counter()
-    for name, schema in all_names:
-        normalize(name)
-        name_forms(name, schema)
-    elapsed = time.perf_counter() - start
-    distinct = len(set(all_names))
-    print(
-        f"normalize + name_forms: {len(all_names)} names ({distinct} distinct) in {elapsed:.2f} s"
-    )
+    empty = [
+        (name, schema)
+        for name, schema in all_names
+        if normalize(name) and not name_forms(name, schema).tokens
+    ]
     assert len(all_names) > 60_000
-    assert elapsed < 10.0
+    assert empty == []

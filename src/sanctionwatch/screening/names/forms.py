@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rigour.names import replace_org_types_compare
+
 from sanctionwatch.screening.names.normalize import tokenize
+from sanctionwatch.screening.names.numbers import digits
 from sanctionwatch.screening.names.orgforms import ORG_WORDS, org_tokens, strip_vessel_prefix
 from sanctionwatch.screening.names.romanize import (
     is_korean_token,
@@ -64,10 +67,13 @@ def name_forms(name: str, schema: str = "Thing") -> NameForms:
 
 def _variants(text: str, schema: str) -> list[tuple[str, ...]]:
     vessel = schema in VESSELS or text.lstrip().upper().startswith(("M/V ", "M/T "))
+    org = not vessel and schema not in PERSONS and schema != "Thing"
     out: list[tuple[str, ...]] = []
-    for rendering in to_latin(text):
+    # rigour's legal-form table: Aktiengesellschaft -> ag, Sp. z o.o. -> spzoo, ...
+    for rendering in to_latin(replace_org_types_compare(text.lower()) if org else text):
         tokens = tokenize(rendering)
         tokens = strip_vessel_prefix(tokens) if vessel else tokens
+        tokens = digits(tokens) if org or vessel else tokens
         if tokens and tokens not in out:
             out.append(tokens)
     return out

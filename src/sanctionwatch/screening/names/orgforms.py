@@ -19,7 +19,7 @@ from dataclasses import dataclass
 _AS_WRITTEN = frozenset({
     "ltd", "llc", "llp", "corp", "inc", "jsc", "ojsc", "pjsc", "cjsc", "ooo", "oao", "zao",
     "pao", "gmbh", "plc", "pte", "pvt", "pty", "sarl", "srl", "fze", "fzco", "fzc", "fzllc",
-    "dmcc", "sdn", "bhd", "tov", "co", "kg", "mbh", "ug", "lda", "sl", "cia",
+    "dmcc", "sdn", "bhd", "tov", "co", "kg", "mbh", "ug", "lda", "sl", "cia", "ano", "spzoo",
 })
 _LAST_ONLY = frozenset({
     "sa", "ag", "as", "ab", "nv", "bv", "kk", "oy", "ao", "spa", "sas", "doo", "dd", "kft", "lp",
