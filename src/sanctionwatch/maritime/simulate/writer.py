@@ -1,0 +1,48 @@
+"""Write a scenario as positions.parquet, identities.parquet and truth.json, atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from sanctionwatch.maritime.simulate.model import Scenario
+
+
+def _atomic(path: Path, write: Callable[[Path], None]) -> None:
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def write_scenario(scenario: Scenario, out_dir: Path | str) -> dict[str, Path]:
+    """Write the three files into out_dir (created if needed); returns their paths."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {name: out / name for name in ("positions.parquet", "identities.parquet", "truth.json")}
+    _atomic(paths["positions.parquet"], lambda p: pq.write_table(scenario.positions, p))
+    _atomic(paths["identities.parquet"], lambda p: pq.write_table(scenario.identities, p))
+    truth = {
+        "synthetic": True,
+        "scenario": scenario.name,
+        "seed": scenario.seed,
+        "source": scenario.source,
+        "parameters": scenario.parameters,
+        "events": [event.to_json() for event in scenario.truth],
+    }
+    text = json.dumps(truth, indent=2, ensure_ascii=False) + "\n"
+    _atomic(paths["truth.json"], lambda p: _write_text(p, text))
+    return paths
