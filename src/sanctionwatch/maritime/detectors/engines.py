@@ -1,0 +1,103 @@
+"""Run a detector's query on DuckDB (embedded default) or Apache Spark (local mode or a
+cluster). Both receive the same input tables and the same SQL; only `dialect` differs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Literal
+
+import duckdb
+import pyarrow as pa
+
+from sanctionwatch.maritime.detectors.base import Detector, Row
+from sanctionwatch.maritime.detectors.dialect import DUCKDB, SPARK
+from sanctionwatch.maritime.detectors.inputs import Inputs
+
+Engine = Literal["duckdb", "spark", "oracle"]
+
+
+def run_duckdb(detectors: Sequence[Detector], inputs: Inputs) -> dict[str, list[Row]]:
+    con = duckdb.connect()
+    try:
+        for name, table in inputs.views().items():
+            con.register(name, table)
+        return {d.name: con.execute(d.sql(DUCKDB)).to_arrow_table().to_pylist() for d in detectors}
+    finally:
+        con.close()
+
+
+@contextmanager
+def spark_session(master: str = "local[2]") -> Iterator[Any]:
+    from pyspark.sql import SparkSession
+
+    session = (
+        SparkSession.builder.master(master)
+        .appName("sanctionwatch-detect")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.pyspark.python", sys.executable)
+        .config("spark.executorEnv.PYTHONPATH", os.pathsep.join(p for p in sys.path if p))
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        yield session
+    finally:
+        session.stop()
+
+
+def run_spark(
+    detectors: Sequence[Detector], inputs: Inputs, session: Any | None = None
+) -> dict[str, list[Row]]:
+    if session is None:
+        with spark_session() as own:
+            return run_spark(detectors, inputs, own)
+    for name, table in inputs.views().items():
+        _view(session, name, table)
+    out = {}
+    for d in detectors:
+        frame = session.sql(d.sql(SPARK))
+        out[d.name] = [row.asDict(recursive=True) for row in frame.collect()]
+    return out
+
+
+def _view(session: Any, name: str, table: pa.Table) -> None:
+    frame = session.createDataFrame(table.to_pandas(), schema=_spark_schema(table.schema))
+    frame.createOrReplaceTempView(name)
+
+
+def _spark_schema(schema: pa.Schema) -> Any:
+    from pyspark.sql import types as T
+
+    simple = {
+        pa.int64(): T.LongType(),
+        pa.int32(): T.IntegerType(),
+        pa.float64(): T.DoubleType(),
+        pa.float32(): T.FloatType(),
+        pa.string(): T.StringType(),
+        pa.bool_(): T.BooleanType(),
+    }
+    fields = []
+    for f in schema:
+        kind = simple.get(f.type)
+        if kind is None:
+            raise TypeError(f"no Spark type for column {f.name} ({f.type})")
+        fields.append(T.StructField(f.name, kind, True))
+    return T.StructType(fields)
+
+
+def run(
+    detectors: Sequence[Detector], inputs: Inputs, engine: Engine = "duckdb"
+) -> dict[str, list[Row]]:
+    if engine == "duckdb":
+        return run_duckdb(detectors, inputs)
+    if engine == "spark":
+        return run_spark(detectors, inputs)
+    return {d.name: d.oracle(inputs) for d in detectors}

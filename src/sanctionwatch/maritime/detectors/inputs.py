@@ -1,0 +1,117 @@
+"""The tables every engine's detectors read, built once from the positions store.
+
+    fixes       the real (non-noise) fixes of every segment, with time as epoch seconds `t`,
+                implied speed, distance to shore and to the nearest port, and the zone
+    grid        segments resampled every `grid_every_s` seconds, for pairwise detectors
+    identities  identity reports with `t`
+    designated  designated vessels of the registry (IMO, MMSI, name, since/until seconds)
+
+Enrichment is vectorised numpy over Arrow columns (a pure table -> table function), so an
+engine that outgrows one machine can run it per partition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sanctionwatch.maritime.geo import distance_to_shore_km, load_ports, load_zones
+from sanctionwatch.maritime.geo.nearest import nearest_port_index
+from sanctionwatch.maritime.geo.zones import in_zone
+from sanctionwatch.maritime.tracks import SegmentParams, resample, segment
+
+DESIGNATED = pa.schema(
+    [
+        pa.field("entity_id", pa.string(), nullable=False),
+        pa.field("caption", pa.string(), nullable=False),
+        pa.field("imo", pa.int64()),
+        pa.field("mmsi", pa.int64()),
+        pa.field("name", pa.string()),  # normalised: upper-case letters and digits, one space
+        pa.field("since_s", pa.int64()),  # designated from (epoch seconds), null when unknown
+        pa.field("until_s", pa.int64()),  # delisted at, null while designated
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    fixes: pa.Table
+    grid: pa.Table
+    identities: pa.Table
+    designated: pa.Table
+    segmented: pa.Table  # every fix with seg_id, implied speed and the noise flag
+
+    def views(self) -> dict[str, pa.Table]:
+        return {
+            "fixes": self.fixes,
+            "grid": self.grid,
+            "identities": self.identities,
+            "designated": self.designated,
+            "segmented": self.segmented,
+        }
+
+
+def seconds(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """Epoch seconds (floor) of a timestamp[us] column."""
+    us = pc.cast(column, pa.int64())
+    return pc.cast(pc.floor(pc.divide(pc.cast(us, pa.float64()), 1e6)), pa.int64())
+
+
+def prepare(
+    positions: pa.Table,
+    identities: pa.Table | None = None,
+    designated: pa.Table | None = None,
+    *,
+    grid_every_s: int = 600,
+    segment_params: SegmentParams | None = None,
+) -> Inputs:
+    segmented = segment(positions) if segment_params is None else segment(positions, segment_params)
+    segmented = segmented.append_column("t", seconds(segmented["ts"]))
+    real = segmented.filter(pc.invert(segmented["noise"]))
+    fixes = enrich(
+        real.select(["row_id", "mmsi", "seg_id", "t", "lat", "lon", "sog", "implied_speed_kn"])
+    )
+    grid = resample(real, grid_every_s)
+    grid = grid.append_column("t", seconds(grid["ts"])).drop_columns(["ts"])
+    ids = identities if identities is not None else _empty_identities()
+    ids = ids.append_column("t", seconds(ids["ts"])).drop_columns(["ts"])
+    noise = segmented.select(["row_id", "mmsi", "seg_id", "t", "lat", "lon", "implied_speed_kn"])
+    noise = noise.append_column("noise", segmented["noise"])
+    return Inputs(
+        fixes=fixes,
+        grid=grid,
+        identities=ids,
+        designated=designated if designated is not None else DESIGNATED.empty_table(),
+        segmented=noise,
+    )
+
+
+def enrich(fixes: pa.Table) -> pa.Table:
+    """Add shore_km, port_id, port_name, port_country, port_km and zone to each fix."""
+    lat = np.asarray(fixes["lat"].to_numpy(), np.float64)
+    lon = np.asarray(fixes["lon"].to_numpy(), np.float64)
+    ports = load_ports()
+    index, port_km = nearest_port_index(lat, lon) if len(lat) else (np.zeros(0, int), np.zeros(0))
+    ids = np.array([p.id for p in ports], dtype=object)
+    names = np.array([p.name for p in ports], dtype=object)
+    countries = np.array([p.country for p in ports], dtype=object)
+    zone = np.full(len(lat), None, dtype=object)
+    for z in reversed(load_zones()):  # the first zone listed wins where zones overlap
+        zone[in_zone(z, lat, lon)] = z.id
+    return (
+        fixes.append_column("shore_km", pa.array(distance_to_shore_km(lat, lon), pa.float64()))
+        .append_column("port_id", pa.array(ids[index], pa.string()))
+        .append_column("port_name", pa.array(names[index], pa.string()))
+        .append_column("port_country", pa.array(countries[index], pa.string()))
+        .append_column("port_km", pa.array(port_km, pa.float64()))
+        .append_column("zone", pa.array(zone, pa.string()))
+    )
+
+
+def _empty_identities() -> pa.Table:
+    from sanctionwatch.maritime.model import IDENTITIES
+
+    return IDENTITIES.empty_table()
