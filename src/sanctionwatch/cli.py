@@ -42,6 +42,15 @@ console = Console()
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 
+def db_engine() -> Engine:
+    """The configured database, migrated, with logging set up."""
+    return _engine()
+
+
+def print_json(data: Any) -> None:
+    _print_json(data)
+
+
 def _engine() -> Engine:
     settings = get_settings()
     configure(settings.log_level)
@@ -389,6 +398,18 @@ def serve(
 
     console.print(f"serving on http://{host}:{port}/ (API docs: /docs)")
     uvicorn.run(create_app(_engine()), host=host, port=port, log_level="warning")
+
+
+def _maritime() -> None:
+    from sanctionwatch import cli_maritime as m
+
+    app.add_typer(m.ais_app, name="ais")
+    app.add_typer(m.events_app, name="events")
+    app.command("simulate")(m.simulate_cmd)
+    app.command("detect")(m.detect_cmd)
+
+
+_maritime()
 
 
 def main() -> None:

@@ -50,6 +50,7 @@ class IngestReport:
         return {
             "inputs": self.inputs,
             "added": self.added,
+            "rows_added": {k: self.rows_added(k) for k in ("positions", "identities")},
             "duplicates": self.duplicates,
             "rejects": self.rejects.counts,
             "files": list(self.files),

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 import sanctionwatch.lists.tables
+import sanctionwatch.maritime.tables
 import sanctionwatch.screening.tables  # noqa: F401
 from sanctionwatch.db import metadata
 

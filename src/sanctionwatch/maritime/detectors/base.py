@@ -24,7 +24,7 @@ class Params(Protocol):
     """A frozen dataclass of a detector's parameters (defaults are GFW's where GFW has one)."""
 
 
-class Detector(Protocol):
+class Stamped(Protocol):
     name: ClassVar[str]  # e.g. "gap"
     event_type: ClassVar[str]  # gap, encounter, loitering, port_visit, identity, designated
     version: ClassVar[str]  # bumped whenever the logic changes
@@ -33,9 +33,11 @@ class Detector(Protocol):
     def params(self) -> Any: ...
 
     def sql(self, dialect: Dialect) -> str:
-        """The detector's one definition, over the views of `Inputs.views()`."""
+        """The detector's one definition, over the views its inputs provide."""
         ...
 
+
+class Detector(Stamped, Protocol):
     def oracle(self, inputs: Inputs) -> list[Row]:
         """The same result rows, computed plainly in Python: the tests' reference."""
         ...
@@ -48,7 +50,7 @@ class Stamp:
     params: dict[str, Any]
 
 
-def stamp(detector: Detector) -> Stamp:
+def stamp(detector: Stamped) -> Stamp:
     return Stamp(detector.name, detector.version, asdict(detector.params))
 
 
@@ -62,7 +64,7 @@ def utc(seconds: int) -> datetime:
     return datetime.fromtimestamp(int(seconds), UTC)
 
 
-def to_events(detector: Detector, rows: list[Row], synthetic: bool = False) -> list[Event]:
+def to_events(detector: Stamped, rows: list[Row], synthetic: bool = False) -> list[Event]:
     """Stamp result rows (from an engine or the oracle) as events, in a stable order."""
     s = stamp(detector)
     events = []

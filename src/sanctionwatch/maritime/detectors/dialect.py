@@ -14,6 +14,15 @@ class Dialect:
         inner = ", ".join(items)
         return f"list_value({inner})" if self.name == "duckdb" else f"array({inner})"
 
+    def concat(self, *arrays: str) -> str:
+        """Arrays joined end to end."""
+        if self.name == "spark":
+            return f"concat({', '.join(arrays)})"
+        out = arrays[0]
+        for other in arrays[1:]:
+            out = f"list_concat({out}, {other})"
+        return out
+
     def collect(self, expr: str) -> str:
         """Aggregate: the sorted array of `expr` over the group."""
         return f"array_sort(array_agg({expr}))"

@@ -7,19 +7,23 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import duckdb
 import pyarrow as pa
 
-from sanctionwatch.maritime.detectors.base import Detector, Row
+from sanctionwatch.maritime.detectors.base import Detector, Row, Stamped
 from sanctionwatch.maritime.detectors.dialect import DUCKDB, SPARK
 from sanctionwatch.maritime.detectors.inputs import Inputs
 
 Engine = Literal["duckdb", "spark", "oracle"]
 
 
-def run_duckdb(detectors: Sequence[Detector], inputs: Inputs) -> dict[str, list[Row]]:
+class Views(Protocol):
+    def views(self) -> dict[str, pa.Table]: ...
+
+
+def run_duckdb(detectors: Sequence[Stamped], inputs: Views) -> dict[str, list[Row]]:
     con = duckdb.connect()
     try:
         for name, table in inputs.views().items():
@@ -54,7 +58,7 @@ def spark_session(master: str = "local[2]") -> Iterator[Any]:
 
 
 def run_spark(
-    detectors: Sequence[Detector], inputs: Inputs, session: Any | None = None
+    detectors: Sequence[Stamped], inputs: Views, session: Any | None = None
 ) -> dict[str, list[Row]]:
     if session is None:
         with spark_session() as own:
@@ -83,6 +87,7 @@ def _spark_schema(schema: pa.Schema) -> Any:
         pa.float32(): T.FloatType(),
         pa.string(): T.StringType(),
         pa.bool_(): T.BooleanType(),
+        pa.list_(pa.int64()): T.ArrayType(T.LongType()),
     }
     fields = []
     for f in schema:
