@@ -25,6 +25,9 @@ postgres:
 run: setup
 	$(SW) lists load-bundled
 	$(SW) lists status
+	$(SW) simulate --seed 1 --hours 72 --vessels 300 --out var/scenario
+	$(SW) detect
+	$(SW) events list --severity medium --limit 40
 	$(SW) serve --host $(HOST) --port $(PORT)
 
 test: setup postgres lint typecheck

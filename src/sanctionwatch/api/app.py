@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from sanctionwatch import __version__
+from sanctionwatch.api.maritime import router as maritime_router
 from sanctionwatch.api.match import router as match_router
 from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import entities, history
@@ -19,7 +20,9 @@ from sanctionwatch.screening.service import Screener
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="sanctionwatch", version=__version__)
     app.state.screener = Screener(engine)
+    app.state.engine = engine
     app.include_router(match_router)
+    app.include_router(maritime_router)
 
     @app.exception_handler(SanctionwatchError)
     async def _error(_request: Request, exc: SanctionwatchError) -> JSONResponse:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from sanctionwatch.errors import NotFoundError
 from sanctionwatch.maritime.model import Event
 from sanctionwatch.maritime.tables import events, runs
 
@@ -91,6 +92,13 @@ def list_events(
     if mmsi is not None:
         found = [e for e in found if mmsi in e.mmsi]
     return found[:limit] if limit is not None else found
+
+
+def get_event(conn: Connection, event_id: str) -> Event:
+    row = conn.execute(select(events).where(events.c.id == event_id)).first()
+    if row is None:
+        raise NotFoundError(f"no maritime event {event_id!r}")
+    return _event(row._mapping)
 
 
 def _utc(moment: datetime) -> datetime:
