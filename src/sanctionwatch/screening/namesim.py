@@ -62,21 +62,18 @@ def align(query: tuple[str, ...], candidate: tuple[str, ...], weights: TokenWeig
 
 
 def _aligned(query: tuple[str, ...], candidate: tuple[str, ...], w: TokenWeights) -> Alignment:
-    options = sorted(
-        (
-            (token_similarity(q, c), i, j)
-            for i, q in enumerate(query)
-            for j, c in enumerate(candidate)
-        ),
-        reverse=True,
-    )
+    options = [
+        (sim, i, j)
+        for i, q in enumerate(query)
+        for j, c in enumerate(candidate)
+        if (sim := token_similarity(q, c)) > 0.0
+    ]
+    options.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairs: list[tuple[str, str, float]] = []
     gained = 0.0
     for sim, i, j in options:
-        if sim <= 0.0:
-            break
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
@@ -110,14 +107,27 @@ def _acronyms(
         (query, candidate, used_q, used_c, False),
         (candidate, query, used_c, used_q, True),
     ):
+        initials = _free_initials(long, used_l)
+        if len(initials) < 2:
+            continue
         for run in _short_forms(short, used_s):
             letters = "".join(short[k] for k in run)
+            if len(letters) > len(initials) or not set(letters) <= set(initials):
+                continue  # cheap exact test: some letter is no free word's initial
             words = _initials_run(long, used_l, letters)
             if words:
                 used_s.update(run)
                 used_l.update(words)
+                initials = _free_initials(long, used_l)
                 found.append((words, run) if flip else (run, words))
     return found
+
+
+def _free_initials(tokens: tuple[str, ...], used: set[int]) -> str:
+    """First letters of the unaligned words that are not stop words."""
+    return "".join(
+        tokens[k][0] for k in range(len(tokens)) if k not in used and tokens[k] not in STOPWORDS
+    )
 
 
 def _short_forms(tokens: tuple[str, ...], used: set[int]) -> list[Run]:
