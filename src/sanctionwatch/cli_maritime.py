@@ -156,9 +156,11 @@ def detect_cmd(
         console.print(f"run {run_id}: {result.positions:,} positions, {found} ({added} new)")
 
 
-def _designated(db: Engine) -> pa.Table | None:
-    """Designated vessels of the registry (wired in with the designated-vessel detector)."""
-    return None
+def _designated(db: Engine) -> pa.Table:
+    """Designated vessels of the registry, for the designated-vessel detector."""
+    from sanctionwatch.maritime.detectors.registry_vessels import designated_table
+
+    return designated_table(db)
 
 
 @events_app.command("list")

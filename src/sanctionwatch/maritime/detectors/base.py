@@ -54,9 +54,14 @@ def stamp(detector: Stamped) -> Stamp:
     return Stamp(detector.name, detector.version, asdict(detector.params))
 
 
-def event_id(kind: str, mmsi: tuple[int, ...], start_s: int, s: Stamp) -> str:
-    """Content-derived: the same event from the same data and parameters has the same id."""
-    blob = json.dumps([kind, list(mmsi), start_s, s.detector, s.version, s.params], sort_keys=True)
+def event_id(
+    kind: str, mmsi: tuple[int, ...], start_s: int, s: Stamp, details: dict[str, Any]
+) -> str:
+    """Content-derived: the same event from the same data and parameters has the same id; two
+    events of one vessel at one time differ in their details (port, entity, kind...)."""
+    blob = json.dumps(
+        [kind, list(mmsi), start_s, s.detector, s.version, s.params, details], sort_keys=True
+    )
     return hashlib.blake2b(blob.encode(), digest_size=10).hexdigest()
 
 
@@ -73,7 +78,7 @@ def to_events(detector: Stamped, rows: list[Row], synthetic: bool = False) -> li
         details = {k: _plain(v) for k, v in row.items() if k not in EVENT_COLUMNS}
         events.append(
             Event(
-                id=event_id(detector.event_type, mmsi, int(row["start_s"]), s),
+                id=event_id(detector.event_type, mmsi, int(row["start_s"]), s, details),
                 type=detector.event_type,
                 mmsi=mmsi,
                 start=utc(row["start_s"]),

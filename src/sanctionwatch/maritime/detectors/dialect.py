@@ -33,6 +33,13 @@ class Dialect:
             return f"array_sort(list_distinct(flatten(array_agg({expr}))))"
         return f"array_sort(array_distinct(flatten(array_agg({expr}))))"
 
+    def replace_all(self, expr: str, pattern: str, replacement: str) -> str:
+        """Every match of the regular expression `pattern` (a SQL string literal) replaced;
+        keep `pattern` to syntax that RE2 (DuckDB) and java.util.regex (Spark) read alike."""
+        if self.name == "duckdb":
+            return f"regexp_replace({expr}, {pattern}, {replacement}, 'g')"
+        return f"regexp_replace({expr}, {pattern}, {replacement})"
+
 
 DUCKDB = Dialect("duckdb")
 SPARK = Dialect("spark")

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 from sanctionwatch.maritime.detectors.base import Detector
+from sanctionwatch.maritime.detectors.designated import DesignatedDetector
+from sanctionwatch.maritime.detectors.encounter import EncounterDetector
 from sanctionwatch.maritime.detectors.gap import GapDetector
+from sanctionwatch.maritime.detectors.loitering import LoiteringDetector
+from sanctionwatch.maritime.detectors.port_visit import PortVisitDetector
 
 
 def detectors() -> list[Detector]:
-    return [GapDetector()]
+    return [
+        GapDetector(),
+        EncounterDetector(),
+        LoiteringDetector(),
+        PortVisitDetector(),
+        DesignatedDetector(),
+    ]
 
 
 def names() -> list[str]:

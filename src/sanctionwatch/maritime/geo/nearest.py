@@ -44,28 +44,39 @@ def _candidates() -> Ints:
     return table.reshape(len(lats), len(lons), k)
 
 
+OUTSIDE_CHUNK = 1 << 10  # points outside the region are compared with every port
+
+
 def nearest_port_index(lat: npt.ArrayLike, lon: npt.ArrayLike) -> tuple[Ints, Floats]:
     """Index into `load_ports()` of the nearest port to each point, and its distance in km."""
     lat_b, lon_b = np.broadcast_arrays(np.asarray(lat, np.float64), np.asarray(lon, np.float64))
     flat_lat = lat_b.ravel()
     flat_lon = (lon_b.ravel() + 180.0) % 360.0 - 180.0
     index, km = np.empty(flat_lat.size, np.int64), np.empty(flat_lat.size)
-    for start in range(0, flat_lat.size, CHUNK):
-        part = slice(start, start + CHUNK)
-        index[part], km[part] = _nearest_chunk(flat_lat[part], flat_lon[part])
+    table = _candidates()
+    row = np.floor((flat_lat - REGION[1]) / CELL).astype(np.int64)
+    col = np.floor((flat_lon - REGION[0]) / CELL).astype(np.int64)
+    inside = (row >= 0) & (row < table.shape[0]) & (col >= 0) & (col < table.shape[1])
+    for where, step, pick in ((inside, CHUNK, _in_region), (~inside, OUTSIDE_CHUNK, _anywhere)):
+        points = np.flatnonzero(where)
+        for first in range(0, points.size, step):
+            part = points[first : first + step]
+            cand = pick(row[part], col[part], table)
+            index[part], km[part] = _nearest(flat_lat[part], flat_lon[part], cand)
     return index.reshape(lat_b.shape), km.reshape(lat_b.shape)
 
 
-def _nearest_chunk(lat: Floats, lon: Floats) -> tuple[Ints, Floats]:
+def _in_region(row: Ints, col: Ints, table: Ints) -> Ints:
+    return np.asarray(table[row, col], np.int64)
+
+
+def _anywhere(row: Ints, _col: Ints, _table: Ints) -> Ints:
+    return np.broadcast_to(np.arange(_port_arrays()[0].size), (row.size, _port_arrays()[0].size))
+
+
+def _nearest(lat: Floats, lon: Floats, cand: Ints) -> tuple[Ints, Floats]:
+    """The nearest of each point's candidate ports (-1 pads) and its distance in km."""
     p_lat, p_lon = _port_arrays()
-    table = _candidates()
-    row = np.floor((lat - REGION[1]) / CELL).astype(np.int64)
-    col = np.floor((lon - REGION[0]) / CELL).astype(np.int64)
-    inside = (row >= 0) & (row < table.shape[0]) & (col >= 0) & (col < table.shape[1])
-    cand = np.full((lat.size, table.shape[2] if inside.all() else p_lat.size), -1, np.int64)
-    cand[inside, : table.shape[2]] = table[row[inside], col[inside]]
-    if not inside.all():
-        cand[~inside] = np.arange(p_lat.size)
     # the nearest port on the sphere has the largest dot product of unit vectors
     xyz, p_xyz = _unit(lat, lon), _port_unit()
     safe = np.maximum(cand, 0)

@@ -19,10 +19,13 @@ from sanctionwatch.maritime.geo.files import SEAROUTE_PORTS, WPI_PORTS, read_geo
 REGION = (100.0, 15.0, 150.0, 50.0)
 DUPLICATE_KM = 5.0  # a WPI port this close to a searoute port is the same port
 
-_ISO3_TO_2 = {
-    "CHN": "CN", "HKG": "HK", "JPN": "JP", "KOR": "KR", "MAC": "MO", "MNP": "MP",
-    "PHL": "PH", "PRK": "KP", "RUS": "RU", "TWN": "TW", "VNM": "VN",
-}  # fmt: skip
+
+@cache
+def _iso3_to_2() -> dict[str, str]:
+    """ISO 3166 alpha-3 to alpha-2 codes, from rigour's territory data (a FtM dependency)."""
+    from rigour.territories import get_territories
+
+    return {t.alpha3.upper(): t.code.upper() for t in get_territories() if t.alpha3}
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,8 @@ def load_ports() -> list[Port]:
 
 @cache
 def _ports() -> tuple[Port, ...]:
-    """Every port of the region: the curated DPRK ports, then searoute's, then WPI's.
+    """Every port: of the region, the curated DPRK ports, then searoute's, then WPI's; then
+    WPI's ports of the rest of the world (so that real AIS from anywhere meets its ports).
 
     DPRK entries of WPI and searoute are folded into the curated ports (they are their
     sources); a WPI port within DUPLICATE_KM of a searoute port is dropped as a duplicate.
@@ -63,6 +67,7 @@ def _ports() -> tuple[Port, ...]:
     ports = [Port(p.id, p.name, "KP", p.lat, p.lon, p.source, p.aliases) for p in DPRK_PORTS]
     ports += [p for p in _searoute_ports() if p.country != "KP"]
     ports += _new_ports(_wpi_ports(), ports)
+    ports += _wpi_ports(outside=True)  # the rest of the world: WPI only
     return tuple(ports)
 
 
@@ -87,21 +92,33 @@ def _searoute_ports() -> list[Port]:
     return list(ports.values())
 
 
-def _wpi_ports() -> list[Port]:
-    ports = []
+def _wpi_ports(outside: bool = False) -> list[Port]:
+    """WPI ports of the region (or, with `outside`, of the rest of the world)."""
+    ports: list[Port] = []
+    seen: set[str] = set()
     with WPI_PORTS.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
             try:
                 lat, lon = float(row["latitude"]), float(row["longitude"])
             except (KeyError, TypeError, ValueError) as exc:
                 raise ParseError(WPI_PORTS, line, f"bad coordinates: {exc}") from exc
-            if in_region(lat, lon):
+            if in_region(lat, lon) != outside:
                 iso3, label = row["iso3"], row["label"].strip()
-                port_id = f"WPI-{iso3}-{normalise_name(label).upper()}"
+                port_id = _unique(f"WPI-{iso3}-{normalise_name(label).upper()}", seen)
                 ports.append(
-                    Port(port_id, label.title(), _ISO3_TO_2.get(iso3, iso3), lat, lon, "wpi")
+                    Port(port_id, label.title(), _iso3_to_2().get(iso3, iso3), lat, lon, "wpi")
                 )
     return ports
+
+
+def _unique(port_id: str, seen: set[str]) -> str:
+    """`port_id`, or with -2, -3, ... when taken (WPI has same-named ports in one country)."""
+    n, found = 1, port_id
+    while found in seen:
+        n += 1
+        found = f"{port_id}-{n}"
+    seen.add(found)
+    return found
 
 
 @cache
