@@ -43,6 +43,7 @@ def spark_session(master: str = "local[2]") -> Iterator[Any]:
         .config("spark.ui.enabled", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.driver.memory", "3g")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.pyspark.python", sys.executable)
         .config("spark.executorEnv.PYTHONPATH", os.pathsep.join(p for p in sys.path if p))
@@ -73,7 +74,8 @@ def run_spark(
 
 
 def _view(session: Any, name: str, table: pa.Table) -> None:
-    frame = session.createDataFrame(table.to_pandas(), schema=_spark_schema(table.schema))
+    schema = _spark_schema(table.schema)  # checks every column has a Spark type
+    frame = session.createDataFrame(table, schema=schema)  # Arrow straight in (Spark >= 4)
     frame.createOrReplaceTempView(name)
 
 

@@ -21,10 +21,14 @@ from typing import ClassVar
 from sanctionwatch.maritime.detectors.base import Row
 from sanctionwatch.maritime.detectors.dialect import Dialect
 from sanctionwatch.maritime.detectors.inputs import Inputs
-from sanctionwatch.maritime.geo.zones import STS_AREAS
+from sanctionwatch.maritime.geo.zones import DPRK_WEST_SEA, STS_AREAS
 
 #: Zone ids (see `geo.zones`) where loitering near the shore counts.
-ZONES_WITHOUT_SHORE_FILTER = ("eez:PRK", *(zone_id for zone_id, _, _ in STS_AREAS))
+ZONES_WITHOUT_SHORE_FILTER = (
+    "eez:PRK",
+    DPRK_WEST_SEA[0],
+    *(zone_id for zone_id, _, _ in STS_AREAS),
+)
 
 
 @dataclass(frozen=True)

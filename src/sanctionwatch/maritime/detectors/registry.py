@@ -6,6 +6,7 @@ from sanctionwatch.maritime.detectors.base import Detector
 from sanctionwatch.maritime.detectors.designated import DesignatedDetector
 from sanctionwatch.maritime.detectors.encounter import EncounterDetector
 from sanctionwatch.maritime.detectors.gap import GapDetector
+from sanctionwatch.maritime.detectors.identity import identity_detectors
 from sanctionwatch.maritime.detectors.loitering import LoiteringDetector
 from sanctionwatch.maritime.detectors.port_visit import PortVisitDetector
 
@@ -17,6 +18,7 @@ def detectors() -> list[Detector]:
         LoiteringDetector(),
         PortVisitDetector(),
         DesignatedDetector(),
+        *identity_detectors(),
     ]
 
 

@@ -53,10 +53,26 @@ STS_AREAS: tuple[tuple[str, str, tuple[tuple[float, float], ...]], ...] = (
 )
 
 
+# DPRK coastal waters of the West Sea (Korea Bay to Haeju), which the GFW EEZ file (East Sea
+# side only) lacks: a coarse polygon drawn for this project around the DPRK west coast, kept
+# north of the ROK islands (Baengnyeong 37.96N, Yeonpyeong 37.66N). Approximate, for scoring.
+DPRK_WEST_SEA = (
+    "kp:west-sea",
+    "DPRK coastal waters, West Sea (approximate)",
+    (
+        (124.3, 39.85), (124.3, 39.3), (124.6, 38.5), (124.9, 38.15), (125.4, 37.85),
+        (125.9, 37.75), (125.9, 38.3), (125.5, 39.0), (125.2, 39.6), (124.6, 40.0),
+    ),
+)  # fmt: skip
+
+
 @cache
 def load_zones() -> tuple[Zone, ...]:
-    """The DPRK EEZ (GFW, East Sea side) and the STS areas, each polygon prepared."""
+    """The DPRK EEZ (GFW, East Sea side), DPRK West Sea coastal waters and the STS areas,
+    each polygon prepared."""
     zones = [_dprk_eez()]
+    id_, name, ring = DPRK_WEST_SEA
+    zones.append(Zone(id_, name, "coastal_waters", shapely.Polygon(ring)))
     zones += [Zone(id_, name, "sts_area", shapely.Polygon(ring)) for id_, name, ring in STS_AREAS]
     for zone in zones:
         shapely.prepare(zone.polygon)

@@ -118,7 +118,11 @@ class Registry:
         flag = MIDS[mmsi // 1_000_000]
         length = {"fishing": 25.0, "cargo": 110.0, "tanker": 120.0}[kind]
         length *= float(self.rng.uniform(0.6, 1.6))
-        imo = None if kind == "fishing" else int(self.rng.integers(8_000_000, 9_900_000))
+        imo = (
+            None
+            if kind == "fishing"
+            else _with_check_digit(int(self.rng.integers(800_000, 990_000)))
+        )
         name, sign = self.name(), self.callsign(flag)
         return Vessel(mmsi, name, sign, imo, kind, flag, round(length, 1), round(length / 6.5, 1))
 
@@ -126,3 +130,10 @@ class Registry:
         vessel = self.vessel(entry.kind, mid=445 if entry.flag == "KP" else None)
         sign = entry.callsign or vessel.callsign
         return replace(vessel, name=entry.name, imo=entry.imo, callsign=sign, designated=True)
+
+
+def _with_check_digit(six: int) -> int:
+    """A valid IMO number from its first six digits (weights 7..2, last digit = sum mod 10)."""
+    digits = [int(c) for c in f"{six:06d}"]
+    check = sum(d * w for d, w in zip(digits, range(7, 1, -1), strict=True)) % 10
+    return six * 10 + check

@@ -164,6 +164,7 @@ def _plan(world: World, k: int, vessels: int) -> tuple[list[Track], list[TruthEv
 
 
 def _designated_truth(world: World, tracks: list[Track]) -> list[TruthEvent]:
+    """One truth event per designated hull, naming every MMSI it broadcasts (renames)."""
     out = []
     for track in tracks:
         v = track.vessel
@@ -173,7 +174,7 @@ def _designated_truth(world: World, tracks: list[Track]) -> list[TruthEvent]:
             out.append(
                 TruthEvent(
                     "designated",
-                    (v.mmsi,),
+                    tuple(dict.fromkeys([v.mmsi, *(i.mmsi for _, i in track.renames)])),
                     world.when(0),
                     world.when(world.horizon),
                     lat,
