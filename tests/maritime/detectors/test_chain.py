@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -103,4 +104,5 @@ def test_oracle_and_duckdb_agree(spec: list[tuple[str, float, str | None]]) -> N
         )
         for kind, h, c in spec
     ]
+    events = [replace(e, id=f"{e.id}-{n}") for n, e in enumerate(events)]  # ids are unique
     chains(events)

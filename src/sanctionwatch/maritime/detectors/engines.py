@@ -35,8 +35,14 @@ def run_duckdb(detectors: Sequence[Stamped], inputs: Views) -> dict[str, list[Ro
 
 @contextmanager
 def spark_session(master: str = "local[2]") -> Iterator[Any]:
+    """A Spark session: the active one if there is one (left running), else a new local one
+    (stopped at the end)."""
     from pyspark.sql import SparkSession
 
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        yield active
+        return
     session = (
         SparkSession.builder.master(master)
         .appName("sanctionwatch-detect")

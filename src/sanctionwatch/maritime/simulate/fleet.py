@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -88,6 +89,13 @@ def designated_vessels(path: Path = OFAC_SDN) -> list[Designated]:
     return out
 
 
+@cache
+def listed_imos(path: Path = OFAC_SDN) -> frozenset[int]:
+    """Every IMO number the bundled OFAC SDN file mentions."""
+    text = path.read_text(encoding="latin-1")
+    return frozenset(int(m) for m in re.findall(r"IMO (\d{7})", text))
+
+
 class Registry:
     """Draws unique MMSIs, names and call signs from one random generator."""
 
@@ -105,6 +113,14 @@ class Registry:
                 self._used.add(value)
                 return value
 
+    def imo(self) -> int:
+        """A valid IMO number that no vessel of the bundled OFAC list has (so benign traffic
+        never matches a designation by chance)."""
+        while True:
+            value = _with_check_digit(int(self.rng.integers(800_000, 990_000)))
+            if value not in listed_imos():
+                return value
+
     def name(self) -> str:
         stem, tail = self.rng.choice(_STEMS), self.rng.choice(_TAILS)
         return f"{stem} {tail} {int(self.rng.integers(1, 99))}"
@@ -118,11 +134,7 @@ class Registry:
         flag = MIDS[mmsi // 1_000_000]
         length = {"fishing": 25.0, "cargo": 110.0, "tanker": 120.0}[kind]
         length *= float(self.rng.uniform(0.6, 1.6))
-        imo = (
-            None
-            if kind == "fishing"
-            else _with_check_digit(int(self.rng.integers(800_000, 990_000)))
-        )
+        imo = None if kind == "fishing" else self.imo()
         name, sign = self.name(), self.callsign(flag)
         return Vessel(mmsi, name, sign, imo, kind, flag, round(length, 1), round(length / 6.5, 1))
 
