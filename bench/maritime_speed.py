@@ -91,7 +91,9 @@ def encounter_pairs_movingpandas(positions: pa.Table) -> tuple[float, set[tuple[
     rows = []
     for traj in collection.trajectories:
         first, last = traj.get_start_time(), traj.get_end_time()
-        for t in pd.date_range(first.ceil("10min"), last.floor("10min"), freq="10min"):
+        for t in pd.date_range(
+            pd.Timestamp(first).ceil("10min"), pd.Timestamp(last).floor("10min"), freq="10min"
+        ):
             p = traj.get_position_at(t, method="interpolated")
             rows.append((int(traj.id), t, p.x, p.y))
     grid = pd.DataFrame(rows, columns=["mmsi", "t", "lon", "lat"])

@@ -13,6 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from sanctionwatch.maritime.detectors.base import Detector, Row, Stamped
+from sanctionwatch.maritime.detectors.derived import derived_views, needed
 from sanctionwatch.maritime.detectors.dialect import DUCKDB, SPARK
 from sanctionwatch.maritime.detectors.inputs import Inputs
 
@@ -28,7 +29,16 @@ def run_duckdb(detectors: Sequence[Stamped], inputs: Views) -> dict[str, list[Ro
     try:
         for name, table in inputs.views().items():
             con.register(name, table)
-        return {d.name: con.execute(d.sql(DUCKDB)).to_arrow_table().to_pylist() for d in detectors}
+        made: set[str] = set()
+        out = {}
+        for d in detectors:
+            sql = d.sql(DUCKDB)
+            for name in needed(sql):
+                if name not in made:
+                    con.execute(f"CREATE TEMP TABLE {name} AS {derived_views()[name]}")
+                    made.add(name)
+            out[d.name] = con.execute(sql).to_arrow_table().to_pylist()
+        return out
     finally:
         con.close()
 
@@ -72,10 +82,19 @@ def run_spark(
             return run_spark(detectors, inputs, own)
     for name, table in inputs.views().items():
         _view(session, name, table)
+    made: list[Any] = []
     out = {}
     for d in detectors:
-        frame = session.sql(d.sql(SPARK))
+        sql = d.sql(SPARK)
+        for name in needed(sql):
+            if name not in {n for n, _ in made}:
+                shared = session.sql(derived_views()[name]).cache()
+                shared.createOrReplaceTempView(name)
+                made.append((name, shared))
+        frame = session.sql(sql)
         out[d.name] = [row.asDict(recursive=True) for row in frame.collect()]
+    for _, shared in made:
+        shared.unpersist()
     return out
 
 

@@ -31,7 +31,6 @@ from sanctionwatch.maritime.detectors.identity_sql import (
     imo,
     imo_sql,
     locate,
-    located_cte,
     norm,
     norm_sql,
     span,
@@ -76,7 +75,7 @@ class ChangeDetector:
         )
         evidence = dialect.flatten_collect(dialect.array("prev_row", "row_id"))
         return f"""
-WITH {located_cte()}, fields AS (
+WITH fields AS (
   {_values_sql()}
 ), steps AS (
   SELECT *, LAG(value) OVER w AS prev, LAG(row_id) OVER w AS prev_row,
@@ -150,7 +149,7 @@ class ImoSharedDetector:
     def sql(self, dialect: Dialect) -> str:
         evidence = dialect.array("a.first_row", "a.last_row", "b.first_row", "b.last_row")
         return f"""
-WITH {located_cte()}, valid AS (
+WITH valid AS (
   SELECT * FROM located WHERE {valid_imo_sql("imo")}
 ), spans AS ({spans_sql("valid", "imo, mmsi")}
 ), per AS (

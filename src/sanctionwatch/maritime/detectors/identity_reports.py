@@ -24,7 +24,6 @@ from sanctionwatch.maritime.detectors.identity_sql import (
     imo,
     imo_sql,
     locate,
-    located_cte,
     mmsi_info_cte,
     norm,
     norm_sql,
@@ -54,7 +53,7 @@ class FlagDetector:
 
     def sql(self, dialect: Dialect) -> str:
         return f"""
-WITH {located_cte()}, {mmsi_info_cte("identities")}, flagged AS (
+WITH {mmsi_info_cte("identities")}, flagged AS (
   SELECT l.*, i.country AS mid_country, {norm_sql("l.flag")} AS flag_n
   FROM located AS l JOIN mmsi_info AS i ON i.mmsi = l.mmsi
   WHERE {norm_sql("l.flag")} <> i.country
@@ -126,7 +125,7 @@ class InvalidImoDetector:
 
     def sql(self, dialect: Dialect) -> str:
         return f"""
-WITH {located_cte()}, invalid AS (
+WITH invalid AS (
   SELECT * FROM (SELECT row_id, mmsi, t, lat, lon, {imo_sql("imo")} AS imo_n FROM located) AS r
   WHERE imo_n IS NOT NULL AND NOT {valid_imo_sql("imo_n")}
 ), spans AS ({spans_sql("invalid", "mmsi, imo_n")})

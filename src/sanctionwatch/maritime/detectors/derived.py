@@ -1,0 +1,21 @@
+"""Views derived from the inputs that several detectors read, computed once per run.
+
+An engine materialises each one (DuckDB: a temporary table; Spark: a cached view) before the
+first detector whose query names it, instead of recomputing it inside every query.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.maritime.detectors.identity_sql import located_cte
+
+
+def derived_views() -> dict[str, str]:
+    """Name -> query, in dependency order."""
+    return {"located": f"WITH {located_cte()} SELECT * FROM located"}
+
+
+def needed(sql: str) -> list[str]:
+    """The derived views a query reads."""
+    return [name for name in derived_views() if re.search(rf"\b{name}\b", sql)]
