@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Literal, Protocol
 
@@ -24,7 +25,14 @@ class Views(Protocol):
     def views(self) -> dict[str, pa.Table]: ...
 
 
-def run_duckdb(detectors: Sequence[Stamped], inputs: Views) -> dict[str, list[Row]]:
+def run_duckdb(
+    detectors: Sequence[Stamped],
+    inputs: Views,
+    timed: Callable[[str, float], None] | None = None,
+) -> dict[str, list[Row]]:
+    """Every detector's rows; `timed(step, seconds)` hears how long each step took (a shared
+    derived view, then each detector)."""
+    clock = timed or (lambda _step, _seconds: None)
     con = duckdb.connect()
     try:
         for name, table in inputs.views().items():
@@ -35,9 +43,13 @@ def run_duckdb(detectors: Sequence[Stamped], inputs: Views) -> dict[str, list[Ro
             sql = d.sql(DUCKDB)
             for name in needed(sql):
                 if name not in made:
+                    began = time.perf_counter()
                     con.execute(f"CREATE TEMP TABLE {name} AS {derived_views()[name]}")
+                    clock(f"view {name}", time.perf_counter() - began)
                     made.add(name)
+            began = time.perf_counter()
             out[d.name] = con.execute(sql).to_arrow_table().to_pylist()
+            clock(d.name, time.perf_counter() - began)
         return out
     finally:
         con.close()
