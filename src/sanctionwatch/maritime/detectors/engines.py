@@ -44,7 +44,7 @@ def run_duckdb(
             for name in needed(sql):
                 if name not in made:
                     began = time.perf_counter()
-                    con.execute(f"CREATE TEMP TABLE {name} AS {derived_views()[name]}")
+                    con.execute(f"CREATE TEMP TABLE {name} AS {derived_views(DUCKDB)[name]}")
                     clock(f"view {name}", time.perf_counter() - began)
                     made.add(name)
             began = time.perf_counter()
@@ -100,7 +100,7 @@ def run_spark(
         sql = d.sql(SPARK)
         for name in needed(sql):
             if name not in {n for n, _ in made}:
-                shared = session.sql(derived_views()[name]).cache()
+                shared = session.sql(derived_views(SPARK)[name]).cache()
                 shared.createOrReplaceTempView(name)
                 made.append((name, shared))
         frame = session.sql(sql)

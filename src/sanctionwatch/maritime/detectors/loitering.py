@@ -52,16 +52,16 @@ class LoiteringDetector:
         exempt = _in_list("zone", p.zones_without_shore_filter)
         return f"""
 WITH steps AS (
-  SELECT seg_id, mmsi, row_id, t, implied_speed_kn AS kn, shore_km, port_km, zone,
+  SELECT seg, mmsi, row_id, t, implied_speed_kn AS kn, shore_km, port_km, zone,
          LAG(row_id) OVER w AS prev_row, LAG(t) OVER w AS prev_t, LAG(lat) OVER w AS prev_lat,
          LAG(lon) OVER w AS prev_lon, ROW_NUMBER() OVER w AS n
-  FROM fixes WINDOW w AS (PARTITION BY seg_id ORDER BY t, row_id)
+  FROM fixes WINDOW w AS (PARTITION BY seg ORDER BY t, row_id)
 ), slow AS (
-  SELECT *, n - ROW_NUMBER() OVER (PARTITION BY seg_id ORDER BY n) AS run
+  SELECT *, n - ROW_NUMBER() OVER (PARTITION BY seg ORDER BY n) AS run
   FROM steps WHERE kn < {p.max_speed_kn}
 ), runs AS (
   SELECT *, FIRST_VALUE(prev_lat) OVER r AS lat0, FIRST_VALUE(prev_lon) OVER r AS lon0
-  FROM slow WINDOW r AS (PARTITION BY seg_id, run ORDER BY n)
+  FROM slow WINDOW r AS (PARTITION BY seg, run ORDER BY n)
 )
 SELECT MIN(mmsi) AS mmsi, CAST(NULL AS BIGINT) AS mmsi2, MIN(prev_t) AS start_s,
        MAX(t) AS end_s, MIN(lat0) AS lat, MIN(lon0) AS lon,
@@ -69,7 +69,7 @@ SELECT MIN(mmsi) AS mmsi, CAST(NULL AS BIGINT) AS mmsi2, MIN(prev_t) AS start_s,
        {dialect.flatten_collect(dialect.array("prev_row", "row_id"))} AS evidence,
        CAST(MAX(t) - MIN(prev_t) AS DOUBLE) / 3600 AS hours, median(kn) AS median_speed_kn,
        MIN(zone) AS zone, median(shore_km) AS shore_km
-FROM runs GROUP BY seg_id, run
+FROM runs GROUP BY seg, run
 HAVING MAX(t) - MIN(prev_t) >= {p.min_hours * 3600} AND median(port_km) >= {p.min_port_km}
    AND (median(shore_km) >= {p.offshore_km} OR MAX(CASE WHEN {exempt} THEN 1 ELSE 0 END) = 1)
 """

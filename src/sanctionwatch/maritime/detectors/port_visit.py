@@ -47,23 +47,23 @@ class PortVisitDetector:
         p = self.params
         return f"""
 WITH ordered AS (
-  SELECT mmsi, seg_id, row_id, t, lat, lon, port_id, port_name, port_country, port_km, zone,
+  SELECT mmsi, seg, row_id, t, lat, lon, port_id, port_name, port_country, port_km, zone,
          COALESCE(CAST(sog AS DOUBLE), implied_speed_kn) < {p.stop_kn} AS slow,
          ROW_NUMBER() OVER w AS n, LAG(port_id) OVER w AS prev_port,
          LAG(port_km) OVER w AS prev_km, LEAD(row_id) OVER w AS next_row,
          LEAD(t) OVER w AS next_t
   FROM fixes
-  WINDOW w AS (PARTITION BY mmsi, seg_id ORDER BY t, row_id)
+  WINDOW w AS (PARTITION BY mmsi, seg ORDER BY t, row_id)
 ), runs AS (
   SELECT *, SUM(CASE WHEN port_km <= {p.exit_km} AND prev_km <= {p.exit_km}
                           AND prev_port = port_id THEN 0 ELSE 1 END)
-              OVER (PARTITION BY mmsi, seg_id ORDER BY n
+              OVER (PARTITION BY mmsi, seg ORDER BY n
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
   FROM ordered
 ), inside AS (
   SELECT *, MIN(CASE WHEN port_km <= {p.entry_km} THEN n END)
-              OVER (PARTITION BY mmsi, seg_id, run) AS entry_n,
-            MAX(n) OVER (PARTITION BY mmsi, seg_id, run) AS last_n
+              OVER (PARTITION BY mmsi, seg, run) AS entry_n,
+            MAX(n) OVER (PARTITION BY mmsi, seg, run) AS last_n
   FROM runs WHERE port_km <= {p.exit_km}
 ), visits AS (
   SELECT mmsi, MAX(port_id) AS port_id, MAX(port_name) AS port_name,
@@ -77,7 +77,7 @@ WITH ordered AS (
          MAX(CASE WHEN n = last_n THEN COALESCE(next_row, row_id) END) AS end_row,
          MAX(CASE WHEN slow THEN 1 ELSE 0 END) = 1 AS stopped
   FROM inside WHERE n >= entry_n
-  GROUP BY mmsi, seg_id, run
+  GROUP BY mmsi, seg, run
 )
 SELECT mmsi, CAST(NULL AS BIGINT) AS mmsi2, start_s, end_s, lat, lon,
        CASE WHEN port_country = '{p.flagged_country}' THEN 'high' ELSE 'info' END AS severity,
