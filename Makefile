@@ -45,6 +45,9 @@ bench: setup postgres
 	$(BIN)/python bench/load_lists.py
 	$(BIN)/python bench/screening_quality.py
 	$(BIN)/python bench/screening_speed.py
+	$(BIN)/python bench/maritime_quality.py
+	$(BIN)/python bench/maritime_speed.py
+	$(BIN)/python bench/ledger.py
 
 docs: setup
 	$(BIN)/python -m sanctionwatch.docs

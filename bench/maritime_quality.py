@@ -60,7 +60,8 @@ KINDS = [
     # tankers of an STS meeting drift slowly for hours: loitering too
     Kind("loitering", "loitering", also=("sts", "chain")),
     Kind("port_visit", "port_visit", lambda e: e.details.get("port_country") == "KP"),
-    Kind("spoof", "identity", _identity("spoof")),
+    # the second hull on a shared MMSI jumps hundreds of km from the first: a spoof-like jump
+    Kind("spoof", "identity", _identity("spoof"), also=("mmsi_shared",)),
     Kind("mmsi_shared", "identity", _identity("shared_mmsi")),
     # a renamed hull: a change under its MMSI, or its IMO under a new MMSI; two ships sharing
     # one MMSI also alternate names, which the change detector reports

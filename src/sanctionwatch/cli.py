@@ -409,7 +409,14 @@ def _maritime() -> None:
     app.command("detect")(m.detect_cmd)
 
 
+def _ledger() -> None:
+    from sanctionwatch.cli_ledger import ledger_app
+
+    app.add_typer(ledger_app, name="ledger")
+
+
 _maritime()
+_ledger()
 
 
 def main() -> None:

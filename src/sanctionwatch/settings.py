@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -34,6 +35,21 @@ class Settings(BaseSettings):
     analyst: str = Field(
         default="analyst",
         description="Name recorded as the author of analyst decisions made from this machine.",
+    )
+    ledger_mode: Literal["development", "production"] = Field(
+        default="development",
+        description="development makes and accepts throwaway ledger keys; production refuses"
+        " them and requires SANCTIONWATCH_LEDGER_PASSPHRASE.",
+    )
+    ledger_passphrase: SecretStr | None = Field(
+        default=None,
+        description="Passphrase that encrypts the ledger's private keys in the database;"
+        " required in production mode.",
+    )
+    ledger_key_file: Path | None = Field(
+        default=None,
+        description="File holding the log operator's signing key (PRIVATE+KEY+... note format),"
+        " readable by its owner only (mode 0600); else the key is sealed in the database.",
     )
 
 

@@ -233,3 +233,8 @@ def test_any_flipped_bit_fails_consistency(log: list[bytes], data: st.DataObject
         which = int(target == "new root")
         roots[which] = flip_bit(roots[which], bit)
     assert fails(lambda: merkle.verify_consistency(m, n, roots[0], roots[1], proof))
+
+
+@given(st.lists(st.binary(min_size=32, max_size=32), max_size=300))
+def test_the_bottom_up_root_equals_the_rfc_root(hashes: list[bytes]) -> None:
+    assert merkle.root_by_levels(hashes) == merkle.root(hashes)

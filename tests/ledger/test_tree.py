@@ -143,3 +143,27 @@ def test_sizes_beyond_the_tree_are_refused() -> None:
         t.inclusion_proof(5)
     with pytest.raises(ProofError):
         t.consistency_proof(-1)
+
+
+def test_a_frontier_rebuilds_roots_and_nodes_in_logarithmic_memory() -> None:
+    log = entries(777)
+    full, frontier = MemoryTree(), tree.Frontier()
+    created = []
+    for start in range(0, 777, 100):
+        batch = [leaf_hash(e) for e in log[start : start + 100]]
+        created += frontier.extend_hashes(batch)
+        full.extend_hashes(batch)
+        assert frontier.root() == full.root()
+    assert len(created) == nodes_in(777)
+    assert all(full.node(n.level, n.index) == n.hash for n in created)
+    assert len(frontier._nodes) == bin(777).count("1")
+
+
+def test_reads_are_known_before_the_hashes() -> None:
+    t = MemoryTree(entries(1000))
+    store = CountingStore(t)
+    wanted = tree.reads(lambda s: tree.inclusion_proof(s, 345, 999))
+    tree.inclusion_proof(store, 345, 999)
+    assert len(wanted) == store.reads
+    assert all(t.node(level, index) for level, index in wanted)
+    assert tree.frontier(1000) == [(9, 0), (8, 2), (7, 6), (6, 14), (5, 30), (3, 124)]

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
 from sanctionwatch import __version__
+from sanctionwatch.api.ledger import router as ledger_router
 from sanctionwatch.api.maritime import router as maritime_router
 from sanctionwatch.api.match import router as match_router
 from sanctionwatch.errors import SanctionwatchError
@@ -23,6 +24,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.state.engine = engine
     app.include_router(match_router)
     app.include_router(maritime_router)
+    app.include_router(ledger_router)
 
     @app.exception_handler(SanctionwatchError)
     async def _error(_request: Request, exc: SanctionwatchError) -> JSONResponse:

@@ -3,11 +3,15 @@
 InputError                  (400)
 ├── ProofError              (422) a Merkle proof, size or hash does not verify
 ├── NoteError               (422) a signed note, key or checkpoint is malformed or badly signed
+├── EntryError              (422) a log entry is malformed, not canonical, or badly signed
 └── WitnessRefusal          (409) a witness will not cosign; carries both checkpoints
     ├── UnknownLogRefusal   (409) the witness does not follow this origin
     ├── SignatureRefusal    (409) the log operator's signature is missing or wrong
     ├── RollbackRefusal     (409) the new checkpoint is smaller than the last one cosigned
     └── ForkRefusal         (409) same size with another root, or no valid consistency proof
+
+Key custody refusals (a missing key, a development key in production mode, a key file others
+can read) are sanctionwatch.errors.ConfigError; a missing entry or checkpoint is NotFoundError.
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ class ProofError(InputError):
 
 class NoteError(InputError):
     """A signed note, verifier key or checkpoint is malformed, or a known key's signature fails."""
+
+    status = 422
+
+
+class EntryError(InputError):
+    """A log entry is malformed, not in canonical form, or its signature does not verify."""
 
     status = 422
 

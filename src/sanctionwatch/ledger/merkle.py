@@ -51,6 +51,20 @@ def root(leaf_hashes: Sequence[bytes]) -> bytes:
     return _mth(leaf_hashes, 0, len(leaf_hashes)) if leaf_hashes else EMPTY_ROOT
 
 
+def root_by_levels(leaf_hashes: Sequence[bytes]) -> bytes:
+    """MTH bottom-up without recursion: hash neighbours in pairs, carry a lone last node up.
+
+    Equal to `root` (RFC 9162's split at the largest power of two is exactly this pairing).
+    """
+    level = list(leaf_hashes)
+    if not level:
+        return EMPTY_ROOT
+    while len(level) > 1:
+        paired = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        level = paired + level[len(paired) * 2 :]
+    return level[0]
+
+
 def _mth(hashes: Sequence[bytes], lo: int, hi: int) -> bytes:
     if hi - lo == 1:
         return hashes[lo]

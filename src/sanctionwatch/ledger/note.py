@@ -13,6 +13,7 @@ import binascii
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -91,7 +92,7 @@ class Verifier:
         if len(self.public_key) != 32:
             raise NoteError(f"Ed25519 key {self.name} has {len(self.public_key)} bytes, not 32")
 
-    @property
+    @cached_property
     def key_id(self) -> bytes:
         return key_id(self.name, self.public_key)
 
@@ -158,9 +159,15 @@ class Signer:
             raise NoteError(f"signer key {name} has the wrong key ID {id_hex}")
         return signer
 
-    @property
+    @cached_property
     def verifier(self) -> Verifier:
         return Verifier(self.name, self.private_key.public_key().public_bytes_raw())
+
+    @property
+    def skey(self) -> str:
+        """The signer key text that `parse` reads (it holds the private key: keep it secret)."""
+        seed = ED25519 + self.private_key.private_bytes_raw()
+        return f"{_PRIVATE}{self.name}+{self.verifier.key_id.hex()}+{encode_base64(seed)}"
 
     def sign(self, text: str) -> Signature:
         sig = self.private_key.sign(text.encode())

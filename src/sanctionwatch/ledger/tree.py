@@ -10,13 +10,14 @@ store. Every result equals the recursive reference in merkle.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
 from sanctionwatch.ledger.errors import ProofError
 from sanctionwatch.ledger.merkle import (
     EMPTY_ROOT,
+    HASH_SIZE,
     check_index,
     check_sizes,
     leaf_hash,
@@ -57,6 +58,28 @@ def _cover(lo: int, hi: int) -> Iterator[tuple[int, int]]:
             raise ValueError(f"[{lo}, {hi}) is not a subtree of an RFC 9162 tree")
         yield level, lo >> level
         lo += 1 << level
+
+
+def frontier(size: int) -> list[tuple[int, int]]:
+    """The (level, index) of the complete subtrees on the right edge of a tree of `size`."""
+    return list(_cover(0, size))
+
+
+def reads(compute: Callable[[TreeStore], object]) -> list[tuple[int, int]]:
+    """The nodes `compute` reads from a store, found by a dry run over placeholder hashes.
+
+    Which nodes a root, proof or append reads depends only on the sizes, never on the hashes,
+    so a database store can fetch them all in one query before the real run.
+    """
+    wanted: list[tuple[int, int]] = []
+
+    class Recorder:
+        def node(self, level: int, index: int) -> bytes:
+            wanted.append((level, index))
+            return bytes(HASH_SIZE)
+
+    compute(Recorder())
+    return wanted
 
 
 def root(store: TreeStore, size: int) -> bytes:
@@ -114,6 +137,31 @@ def appended_nodes(store: TreeStore, size: int, leaf_hashes: Iterable[bytes]) ->
             node = Node(node.level + 1, left.index >> 1, node_hash(left.hash, node.hash))
             yield node
         frontier.append(node)
+
+
+class Frontier:
+    """Only the right edge of a tree: enough to append to it and to compute its root.
+
+    Holds O(log n) hashes, so a verifier can rebuild a log of any length while streaming it.
+    """
+
+    def __init__(self) -> None:
+        self.size = 0
+        self._nodes: dict[tuple[int, int], bytes] = {}
+
+    def node(self, level: int, index: int) -> bytes:
+        return self._nodes[(level, index)]
+
+    def extend_hashes(self, leaf_hashes: Iterable[bytes]) -> list[Node]:
+        """Append leaves by their leaf hashes; return every node they complete."""
+        created = list(appended_nodes(self, self.size, leaf_hashes))
+        known = {**self._nodes, **{(n.level, n.index): n.hash for n in created}}
+        self.size += sum(1 for n in created if n.level == 0)
+        self._nodes = {at: known[at] for at in frontier(self.size)}
+        return created
+
+    def root(self) -> bytes:
+        return root(self, self.size)
 
 
 class MemoryTree:

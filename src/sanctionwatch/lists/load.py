@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from sanctionwatch.errors import VersionError
+from sanctionwatch.ledger import list_loads
 from sanctionwatch.lists import detect, linking
 from sanctionwatch.lists.bulk import insert_rows
 from sanctionwatch.lists.statements import Row, rows_of
@@ -156,6 +157,7 @@ def _store(conn: Connection, p: Prepared) -> LoadResult:
     gone = [sid for key, sid in active.items() if key not in p.rows]
     _end(conn, gone, version_id)
     _insert(conn, p, version_id, new)
+    list_loads.record_load(conn, version_id, new, [key for key in active if key not in p.rows])
     log.info("list loaded", source=p.source, version=p.version, added=len(new), ended=len(gone))
     kept = len(p.rows) - len(new)
     return LoadResult(

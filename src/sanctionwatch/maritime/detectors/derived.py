@@ -13,6 +13,7 @@ from sanctionwatch.maritime.detectors.identity_sql import located_cte
 
 NAMES = ("located",)
 
+
 def derived_views(dialect: Dialect) -> dict[str, str]:
     """Name -> query, in dependency order (the same SQL on every engine: an as-of join was
     tried on DuckDB and was slower than the window functions on 10 M fixes)."""

@@ -1,0 +1,73 @@
+"""The log over HTTP: the latest checkpoint, entries, public keys, and proofs to check offline.
+
+In production mode the app refuses to start while the ledger holds development keys (a
+ConfigError from the router's lifespan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from sqlalchemy import Engine
+
+from sanctionwatch.ledger import keystore, reads
+from sanctionwatch.ledger.custody import Custody
+
+
+@asynccontextmanager
+async def _refuse_development_keys(app: FastAPI) -> AsyncIterator[None]:
+    engine: Engine = app.state.engine
+    with engine.connect() as conn:
+        Custody.from_settings().check(conn)
+    yield
+
+
+router = APIRouter(prefix="/ledger", tags=["ledger"], lifespan=_refuse_development_keys)
+SizeQ = Annotated[int | None, Query(ge=0, description="Tree size (default: latest checkpoint).")]
+
+
+def _engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+@router.get("/checkpoint")
+def checkpoint(request: Request) -> dict[str, Any]:
+    """The latest published checkpoint: origin, size, root and the signed note."""
+    with _engine(request).connect() as conn:
+        return reads.latest_checkpoint(conn)
+
+
+@router.get("/entries/{index}")
+def entry(request: Request, index: int) -> dict[str, Any]:
+    """Entry `index`: its statement, author signature, leaf hash and payload."""
+    with _engine(request).connect() as conn:
+        return reads.entry(conn, index)
+
+
+@router.get("/keys")
+def keys(request: Request) -> dict[str, Any]:
+    """The public keys that verify the log: operator, members, users with certificates."""
+    with _engine(request).connect() as conn:
+        return keystore.keyring(conn).to_json()
+
+
+@router.get("/proof/inclusion")
+def inclusion(
+    request: Request, index: Annotated[int, Query(ge=0)], size: SizeQ = None
+) -> dict[str, Any]:
+    """The audit path of an entry in the tree of `size` entries, and that tree's root."""
+    with _engine(request).connect() as conn:
+        return reads.inclusion(conn, index, size)
+
+
+@router.get("/proof/consistency")
+def consistency(
+    request: Request, first: Annotated[int, Query(ge=0)], second: SizeQ = None
+) -> dict[str, Any]:
+    """The proof that the tree of `first` entries is a prefix of the tree of `second`."""
+    with _engine(request).connect() as conn:
+        return reads.consistency(conn, first, second)

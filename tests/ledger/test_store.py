@@ -1,0 +1,95 @@
+"""The log in SQL (SQLite and PostgreSQL): appends, cached nodes, proofs, the recording hook."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from sanctionwatch.errors import InputError, NotFoundError
+from sanctionwatch.ledger import store, tree
+from sanctionwatch.ledger.errors import ProofError
+from sanctionwatch.ledger.merkle import verify_consistency, verify_inclusion
+from sanctionwatch.ledger.record import record, signed
+from sanctionwatch.ledger.store import Signed, SqlTree
+from sanctionwatch.ledger.tables import entries as entries_table
+from sanctionwatch.ledger.tables import nodes
+from sanctionwatch.ledger.tree import MemoryTree
+from tests.ledger.conftest import USER, statement
+
+
+def batch(start: int, n: int) -> list[Signed]:
+    return [signed(USER, statement(i)) for i in range(start, start + n)]
+
+
+def test_batches_append_only_new_nodes_and_proofs_match_memory(engine: Engine) -> None:
+    memory = MemoryTree()
+    for start, n in [(0, 1), (1, 2), (3, 130), (133, 67)]:
+        with engine.begin() as conn:
+            assert store.append(conn, batch(start, n)) == start
+        memory.extend(s.body for s in batch(start, n))
+    rng = random.Random(9162)
+    with engine.connect() as conn:
+        assert store.size(conn) == 200
+        count = conn.execute(select(func.count()).select_from(nodes)).scalar_one()
+        assert count == sum(200 >> level for level in range(8))
+        for _ in range(30):
+            size = rng.randint(1, 200)
+            index, m = rng.randrange(size), rng.randint(0, size)
+            root = store.root(conn, size)
+            assert root == memory.root(size)
+            path = store.inclusion_proof(conn, index, size)
+            assert path == memory.inclusion_proof(index, size)
+            verify_inclusion(index, size, store.entry(conn, index).leaf_hash, path, root)
+            proof = store.consistency_proof(conn, m, size)
+            verify_consistency(m, size, memory.root(m), root, proof)
+
+
+def test_a_proof_is_one_query_of_logarithmically_many_nodes(engine: Engine) -> None:
+    with engine.begin() as conn:
+        store.append(conn, batch(0, 300))
+    with engine.connect() as conn:
+        t = SqlTree(conn)
+        t.run(lambda s: tree.inclusion_proof(s, 123, 299))
+        assert len(t._cache) <= 2 * (299).bit_length()
+
+
+def test_entries_read_back_exactly(engine: Engine) -> None:
+    with engine.begin() as conn:
+        store.append(conn, batch(0, 3))
+    with engine.connect() as conn:
+        found = store.entry(conn, 2)
+        assert found.body == statement(2).body() and found.statement == statement(2)
+        assert [e.index for e in store.between(conn, 1, 9)] == [1, 2]
+        with pytest.raises(NotFoundError):
+            store.entry(conn, 3)
+        with pytest.raises(ProofError):
+            store.inclusion_proof(conn, 0, 4)
+        with pytest.raises(ProofError):
+            store.root(conn, 4)
+
+
+def test_a_change_and_its_entry_commit_together_or_not_at_all(engine: Engine) -> None:
+    with pytest.raises(RuntimeError), engine.begin() as conn:
+        record(conn, "finding.revise", "finding:1", {"text": "draft"}, "alice")
+        raise RuntimeError("the change failed")
+    with engine.connect() as conn:
+        assert store.size(conn) == 0
+    with engine.begin() as conn:
+        first = record(conn, "finding.revise", "finding:1", {"text": "draft"}, "alice")
+        other = record(conn, "vote.cast", "finding:2", {"vote": "yes"}, "alice")
+        second = record(conn, "finding.revise", "finding:1", {"text": "adopted"}, "alice")
+    with engine.connect() as conn:
+        entry = store.entry(conn, second)
+    assert (first, other, second) == (0, 1, 2)
+    assert entry.statement.prev == first and entry.payload == b'{"text":"adopted"}'
+    assert entry.statement.member == "DEV"  # development mode made alice a key
+
+
+def test_kind_and_subject_are_bounded(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for kind, subject in [("", "s"), ("k" * 65, "s"), ("k", "s" * 256)]:
+            with pytest.raises(InputError):
+                record(conn, kind, subject, {}, "alice")
+        assert conn.execute(select(func.count()).select_from(entries_table)).scalar_one() == 0
