@@ -80,7 +80,9 @@ def _aligned(query: tuple[str, ...], candidate: tuple[str, ...], w: TokenWeights
         used_c.add(j)
         pairs.append((query[i], candidate[j], sim))
         gained += sim * (w.weight(query[i]) + w.weight(candidate[j]))
-    for q_run, c_run in _acronyms(query, candidate, used_q, used_c):
+    free_q, free_c = len(query) - len(used_q), len(candidate) - len(used_c)
+    possible = (free_q >= 1 and free_c >= 2) or (free_c >= 1 and free_q >= 2)
+    for q_run, c_run in _acronyms(query, candidate, used_q, used_c) if possible else ():
         pairs.append(
             (" ".join(query[k] for k in q_run), " ".join(candidate[k] for k in c_run), ACRONYM)
         )
