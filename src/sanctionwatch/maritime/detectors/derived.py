@@ -17,8 +17,7 @@ NAMES = ("located",)
 def derived_views(dialect: Dialect) -> dict[str, str]:
     """Name -> query, in dependency order (the same SQL on every engine: an as-of join was
     tried on DuckDB and was slower than the window functions on 10 M fixes)."""
-    del dialect
-    return {"located": f"WITH {located_cte()} SELECT * FROM located"}
+    return {"located": f"WITH {located_cte(dialect)} SELECT * FROM located"}
 
 
 def needed(sql: str) -> list[str]:

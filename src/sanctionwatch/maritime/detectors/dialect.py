@@ -23,6 +23,18 @@ class Dialect:
             out = f"list_concat({out}, {other})"
         return out
 
+    def last_value_ignore_nulls(self, expr: str) -> str:
+        """Window function: the last non-null value of `expr` in the frame."""
+        if self.name == "duckdb":
+            return f"last_value({expr} IGNORE NULLS)"
+        return f"last_value({expr}, true)"
+
+    def first_value_ignore_nulls(self, expr: str) -> str:
+        """Window function: the first non-null value of `expr` in the frame."""
+        if self.name == "duckdb":
+            return f"first_value({expr} IGNORE NULLS)"
+        return f"first_value({expr}, true)"
+
     def collect(self, expr: str) -> str:
         """Aggregate: the sorted array of `expr` over the group."""
         return f"array_sort(array_agg({expr}))"

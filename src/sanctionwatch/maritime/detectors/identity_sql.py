@@ -125,13 +125,20 @@ def valid_imo_sql(expr: str) -> str:
     )
 
 
-def located_cte() -> str:
+def located_cte(dialect: Dialect) -> str:
     """`located`: identity reports (row_id, mmsi, t, imo, name, callsign, flag) with lat, lon.
 
     Fixes and reports of an MMSI in one stream ordered by t (a fix before a report at the
-    same second); `grp` counts the fixes so far, so a report shares its group with the fix
-    it follows."""
-    return """stream AS (
+    same second), then row id; a report takes the last fix so far (nulls, the reports' own,
+    skipped), or the MMSI's first fix when none came before. Both windows share one order, so
+    the engine sorts the stream once."""
+    last_lat, last_lon = (
+        dialect.last_value_ignore_nulls("lat"),
+        dialect.last_value_ignore_nulls("lon"),
+    )
+    first_lat = dialect.first_value_ignore_nulls("lat")
+    first_lon = dialect.first_value_ignore_nulls("lon")
+    return f"""stream AS (
   SELECT mmsi, t, 0 AS src, row_id, lat, lon, CAST(NULL AS BIGINT) AS imo,
          CAST(NULL AS STRING) AS name, CAST(NULL AS STRING) AS callsign,
          CAST(NULL AS STRING) AS flag
@@ -140,20 +147,17 @@ def located_cte() -> str:
   SELECT mmsi, t, 1 AS src, row_id, CAST(NULL AS DOUBLE) AS lat, CAST(NULL AS DOUBLE) AS lon,
          imo, name, callsign, flag
   FROM identities
-), grouped AS (
-  SELECT *, SUM(1 - src) OVER (PARTITION BY mmsi ORDER BY t, src, row_id
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS grp
-  FROM stream
 ), placed AS (
-  SELECT *, FIRST_VALUE(lat) OVER g AS at_lat, FIRST_VALUE(lon) OVER g AS at_lon,
-         FIRST_VALUE(lat) OVER m AS first_lat, FIRST_VALUE(lon) OVER m AS first_lon
-  FROM grouped
-  WINDOW g AS (PARTITION BY mmsi, grp ORDER BY src, t, row_id),
-         m AS (PARTITION BY mmsi ORDER BY src, t, row_id)
+  SELECT *, {last_lat} OVER so_far AS at_lat, {last_lon} OVER so_far AS at_lon,
+         {first_lat} OVER whole AS first_lat, {first_lon} OVER whole AS first_lon
+  FROM stream
+  WINDOW so_far AS (PARTITION BY mmsi ORDER BY t, src, row_id
+                    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+         whole AS (PARTITION BY mmsi ORDER BY t, src, row_id
+                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ), located AS (
   SELECT row_id, mmsi, t, imo, name, callsign, flag,
-         CASE WHEN grp > 0 THEN at_lat ELSE first_lat END AS lat,
-         CASE WHEN grp > 0 THEN at_lon ELSE first_lon END AS lon
+         COALESCE(at_lat, first_lat) AS lat, COALESCE(at_lon, first_lon) AS lon
   FROM placed WHERE src = 1 AND first_lat IS NOT NULL
 )"""
 
