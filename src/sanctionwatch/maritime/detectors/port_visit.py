@@ -55,16 +55,15 @@ WITH ordered AS (
   FROM fixes
   WINDOW w AS (PARTITION BY mmsi, seg ORDER BY t, row_id)
 ), runs AS (
-  SELECT *, SUM(CASE WHEN port_km <= {p.exit_km} AND prev_km <= {p.exit_km}
-                          AND prev_port = port_id THEN 0 ELSE 1 END)
+  SELECT *, SUM(CASE WHEN prev_km <= {p.exit_km} AND prev_port = port_id THEN 0 ELSE 1 END)
               OVER (PARTITION BY mmsi, seg ORDER BY n
                     ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS run
-  FROM ordered
+  FROM ordered WHERE port_km <= {p.exit_km}
 ), inside AS (
   SELECT *, MIN(CASE WHEN port_km <= {p.entry_km} THEN n END)
               OVER (PARTITION BY mmsi, seg, run) AS entry_n,
             MAX(n) OVER (PARTITION BY mmsi, seg, run) AS last_n
-  FROM runs WHERE port_km <= {p.exit_km}
+  FROM runs
 ), visits AS (
   SELECT mmsi, MAX(port_id) AS port_id, MAX(port_name) AS port_name,
          MAX(port_country) AS port_country,
