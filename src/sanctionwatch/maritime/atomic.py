@@ -11,8 +11,9 @@ under a final name).
 from __future__ import annotations
 
 import os
+import tempfile
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from pathlib import Path
 
@@ -61,3 +62,16 @@ def write_all(files: Sequence[tuple[Path, pa.Table]], compression: str = "zstd")
         _undo(temps, placed, made)
         raise
     return placed
+
+
+def write_file(path: Path, write: Callable[[Path], object]) -> None:
+    """Write one file through `write(temporary path)` beside it, then rename it into place;
+    on any failure the temporary file is removed and `path` is as it was."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from sanctionwatch.errors import InputError
+from sanctionwatch.maritime.atomic import write_file
 from sanctionwatch.maritime.events import to_json
 from sanctionwatch.maritime.model import Event
 
@@ -121,7 +121,5 @@ def export(found: Sequence[Event], path: Path, fmt: str | None = None) -> str:
     if fmt not in FORMATS:
         raise InputError(f"{path}: unknown export format {fmt!r} (geojson, kml or csv)")
     text = FORMATS[fmt](found)
-    temp = path.with_name(f".{path.name}.tmp")
-    temp.write_text(text, encoding="utf-8")
-    os.replace(temp, path)
+    write_file(path, lambda temp: temp.write_text(text, encoding="utf-8"))
     return fmt

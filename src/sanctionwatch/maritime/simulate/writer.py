@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from sanctionwatch.maritime.atomic import write_file
 from sanctionwatch.maritime.simulate.model import Scenario
-
-
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -33,8 +20,8 @@ def write_scenario(scenario: Scenario, out_dir: Path | str) -> dict[str, Path]:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / name for name in ("positions.parquet", "identities.parquet", "truth.json")}
-    _atomic(paths["positions.parquet"], lambda p: pq.write_table(scenario.positions, p))
-    _atomic(paths["identities.parquet"], lambda p: pq.write_table(scenario.identities, p))
+    write_file(paths["positions.parquet"], lambda p: pq.write_table(scenario.positions, p))
+    write_file(paths["identities.parquet"], lambda p: pq.write_table(scenario.identities, p))
     truth = {
         "synthetic": True,
         "scenario": scenario.name,
@@ -44,5 +31,5 @@ def write_scenario(scenario: Scenario, out_dir: Path | str) -> dict[str, Path]:
         "events": [event.to_json() for event in scenario.truth],
     }
     text = json.dumps(truth, indent=2, ensure_ascii=False) + "\n"
-    _atomic(paths["truth.json"], lambda p: _write_text(p, text))
+    write_file(paths["truth.json"], lambda p: _write_text(p, text))
     return paths
