@@ -6,7 +6,10 @@
     │   ├── ParseError            (422) a list or data file is malformed (names file and place)
     │   ├── UnknownFormatError    (415) no parser recognises the file
     │   └── VersionError          (409) a list version is older than the one loaded
-    └── NotFoundError             (404) an entity, source, version or decision does not exist
+    ├── AuthError                 (401) no valid credentials (login or API token)
+    ├── ForbiddenError            (403) the user may see the object but not do this to it
+    └── NotFoundError             (404) an entity, source, version or decision does not exist,
+                                        or one the user may not read: the answer is the same
 
 Every error carries an HTTP status so the API edge can turn it into JSON
 without knowing the domain.
@@ -56,6 +59,18 @@ class VersionError(InputError):
     """A list version conflicts with what is already loaded."""
 
     status = 409
+
+
+class AuthError(SanctionwatchError):
+    """No valid credentials: a wrong password, an unknown or expired token."""
+
+    status = 401
+
+
+class ForbiddenError(SanctionwatchError):
+    """The user may read the object but their roles do not allow this action on it."""
+
+    status = 403
 
 
 class NotFoundError(SanctionwatchError):

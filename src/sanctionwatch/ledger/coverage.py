@@ -39,3 +39,8 @@ REGISTRY: dict[str, Coverage] = {
 def register(kind: str, coverage: Coverage) -> None:
     """Have `ledger verify` recompute entries of this kind from the rows they cover."""
     REGISTRY[kind] = coverage
+
+
+# Contexts that register coverages of their own: imported here, after REGISTRY and register
+# exist, so that `ledger verify` always checks their rows.
+import sanctionwatch.cases.record  # noqa: E402, F401

@@ -32,8 +32,14 @@ def record(
     payload: Any,
     author: str | None = None,
     custody: Custody | None = None,
+    keep_payload: bool = True,
 ) -> int:
-    """Append one signed entry about `subject` (author: the configured analyst); its index."""
+    """Append one signed entry about `subject` (author: the configured analyst); its index.
+
+    `keep_payload=False` stores only the payload's hash in the log: for changes whose rows the
+    caller keeps (and a coverage recomputes), and whose content not every reader of the log
+    may see.
+    """
     _check(kind, subject)
     custody = custody or Custody.from_settings()
     name = author or get_settings().analyst
@@ -44,7 +50,7 @@ def record(
     statement = Statement(
         kind, subject, digest, name, member, now(), store.last_about(conn, subject)
     )
-    return store.append(conn, [signed(signer, statement, data)])
+    return store.append(conn, [signed(signer, statement, data if keep_payload else None)])
 
 
 def signed(signer: Signer, statement: Statement, payload: bytes | None = None) -> Signed:

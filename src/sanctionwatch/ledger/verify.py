@@ -60,7 +60,11 @@ def _coverage(
         statement = fed.statements.get(entry.index)
         if statement is None or statement.kind not in REGISTRY:
             continue
-        payload = json.loads(entry.payload) if entry.payload is not None else None
+        payload = (
+            json.loads(entry.payload)
+            if entry.payload is not None
+            else {"index": entry.index, "subject": statement.subject}
+        )
         logged[statement.kind].append(payload)
         now = REGISTRY[statement.kind].recompute(conn, payload)
         if content_hash(now) != statement.content_hash:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import sanctionwatch.cases.tables
 import sanctionwatch.ledger.tables
 import sanctionwatch.lists.tables
 import sanctionwatch.maritime.tables

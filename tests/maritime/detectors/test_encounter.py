@@ -195,3 +195,13 @@ def test_oracle_and_duckdb_agree_on_random_meetings(
 @given(fleets())
 def test_oracle_and_duckdb_agree_on_random_fleets(positions: pa.Table) -> None:
     assert_agree(EncounterDetector(EncounterParams(min_hours=0.5)), prepare(positions))
+
+
+def test_encounter_reads_no_shared_view() -> None:
+    """Encounter works on the grid alone: it must not make the engines build `located`."""
+    from sanctionwatch.maritime.detectors.derived import needed
+    from sanctionwatch.maritime.detectors.dialect import DUCKDB, SPARK
+    from sanctionwatch.maritime.detectors.encounter import EncounterDetector
+
+    assert needed(EncounterDetector().sql(DUCKDB)) == []
+    assert needed(EncounterDetector().sql(SPARK)) == []

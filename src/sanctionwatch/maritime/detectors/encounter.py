@@ -163,7 +163,7 @@ def _events_sql(p: EncounterParams, dialect: Dialect) -> str:
       OVER (PARTITION BY mmsi, mmsi2 ORDER BY t, side, rb, ra
             ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ev
   FROM kept
-), located AS (
+), anchored AS (
   SELECT *, FIRST_VALUE(lat) OVER e AS lat0, FIRST_VALUE(lon) OVER e AS lon0
   FROM members WINDOW e AS (PARTITION BY mmsi, mmsi2, ev ORDER BY t, side, rb, ra)
 )
@@ -171,7 +171,7 @@ SELECT mmsi, mmsi2, MIN(t) AS start_s, MAX(t) AS end_s, MIN(lat0) AS lat, MIN(lo
        CASE WHEN MIN(zone) IS NOT NULL OR {dprk} THEN 'high' ELSE 'medium' END AS severity,
        {evidence} AS evidence, CAST(MAX(t) - MIN(t) AS DOUBLE) / 3600 AS hours,
        median(dist_m) AS median_distance_m, median(kn) AS median_speed_kn, MIN(zone) AS zone
-FROM located GROUP BY mmsi, mmsi2, ev
+FROM anchored GROUP BY mmsi, mmsi2, ev
 """
 
 

@@ -13,6 +13,7 @@ engine that outgrows one machine can run it per partition.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +23,7 @@ import pyarrow.compute as pc
 from sanctionwatch.maritime.geo import distance_to_shore_km, load_ports, load_zones
 from sanctionwatch.maritime.geo.nearest import nearest_port_index
 from sanctionwatch.maritime.geo.zones import in_zone
+from sanctionwatch.maritime.segment import DEFAULTS, sort_fixes
 from sanctionwatch.maritime.tracks import SegmentParams, resample, segment
 
 DESIGNATED = pa.schema(
@@ -69,12 +71,16 @@ def prepare(
     grid_every_s: int = 600,
     segment_params: SegmentParams | None = None,
 ) -> Inputs:
-    segmented = segment(positions) if segment_params is None else segment(positions, segment_params)
+    ordered = sort_fixes(positions)
+    with ThreadPoolExecutor(1) as pool:  # numpy and shapely release the GIL: use both cores
+        where = pool.submit(places, ordered)
+        segmented = segment(ordered, segment_params or DEFAULTS)
     segmented = segmented.append_column("t", seconds(segmented["ts"]))
-    real = segmented.filter(pc.invert(segmented["noise"]))
-    fixes = enrich(
-        real.select(["row_id", "mmsi", "seg_id", "t", "lat", "lon", "sog", "implied_speed_kn"])
-    )
+    real_mask = pc.invert(segmented["noise"])
+    real = segmented.filter(real_mask)
+    fixes = real.select(["row_id", "mmsi", "seg_id", "t", "lat", "lon", "sog", "implied_speed_kn"])
+    for name, column in zip(PLACE_COLUMNS, where.result().filter(real_mask).columns, strict=True):
+        fixes = fixes.append_column(name, column)
     fixes = fixes.append_column("seg", segment_numbers(fixes["seg_id"]))
     grid = resample(real, grid_every_s)
     grid = grid.append_column("t", seconds(grid["ts"])).drop_columns(["ts"])
@@ -97,26 +103,42 @@ def segment_numbers(seg_id: pa.ChunkedArray) -> pa.Array:
     return pc.cast(codes, pa.int64())
 
 
+PLACE_COLUMNS = ("shore_km", "port_id", "port_name", "port_country", "port_km", "zone")
+
+
+def places(fixes: pa.Table) -> pa.Table:
+    """Shore distance, nearest port and its distance, and zone of each fix, in its order.
+
+    Runs beside segmentation (in `prepare`), over every fix in segmentation's order: the same
+    rows the segmented table has, so its noise mask picks the real fixes' places.
+    """
+    return enrich(pa.table({"lat": fixes["lat"], "lon": fixes["lon"]})).drop_columns(["lat", "lon"])
+
+
 def enrich(fixes: pa.Table) -> pa.Table:
     """Add shore_km, port_id, port_name, port_country, port_km and zone to each fix."""
     lat = np.asarray(fixes["lat"].to_numpy(), np.float64)
     lon = np.asarray(fixes["lon"].to_numpy(), np.float64)
     ports = load_ports()
     index, port_km = nearest_port_index(lat, lon) if len(lat) else (np.zeros(0, int), np.zeros(0))
-    ids = np.array([p.id for p in ports], dtype=object)
-    names = np.array([p.name for p in ports], dtype=object)
-    countries = np.array([p.country for p in ports], dtype=object)
-    zone = np.full(len(lat), None, dtype=object)
-    for z in reversed(load_zones()):  # the first zone listed wins where zones overlap
-        zone[in_zone(z, lat, lon)] = z.id
+    at = pa.array(index, pa.int64())
+    zones = load_zones()
+    zone = np.full(len(lat), -1, dtype=np.int64)
+    for k in reversed(range(len(zones))):  # the first zone listed wins where zones overlap
+        zone[in_zone(zones[k], lat, lon)] = k
     return (
         fixes.append_column("shore_km", pa.array(distance_to_shore_km(lat, lon), pa.float64()))
-        .append_column("port_id", pa.array(ids[index], pa.string()))
-        .append_column("port_name", pa.array(names[index], pa.string()))
-        .append_column("port_country", pa.array(countries[index], pa.string()))
+        .append_column("port_id", _pick([p.id for p in ports], at))
+        .append_column("port_name", _pick([p.name for p in ports], at))
+        .append_column("port_country", _pick([p.country for p in ports], at))
         .append_column("port_km", pa.array(port_km, pa.float64()))
-        .append_column("zone", pa.array(zone, pa.string()))
+        .append_column("zone", _pick([z.id for z in zones], pa.array(zone, mask=zone < 0)))
     )
+
+
+def _pick(values: list[str], index: pa.Array) -> pa.Array:
+    """values[index] as a string column (null where the index is null), taken in Arrow."""
+    return pa.array(values, pa.string()).take(index)
 
 
 def _empty_identities() -> pa.Table:
