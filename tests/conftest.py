@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from sanctionwatch.db import make_engine
 from sanctionwatch.logs import configure
+from tests.cases.conftest import Panel, make_panel
 from tests.pg import Cluster
 
 DATA = Path(__file__).parent / "data"
@@ -62,3 +63,9 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
 @pytest.fixture
 def backend_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+@pytest.fixture
+def panel(engine: Engine) -> Panel:
+    """The secretariat and five member states with users in every role (tests/cases/conftest)."""
+    return make_panel(engine)

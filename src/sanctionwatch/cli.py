@@ -415,8 +415,16 @@ def _ledger() -> None:
     app.add_typer(ledger_app, name="ledger")
 
 
+def _cases() -> None:
+    from sanctionwatch.cli_parties import members_app, users_app
+
+    app.add_typer(members_app, name="members")
+    app.add_typer(users_app, name="users")
+
+
 _maritime()
 _ledger()
+_cases()
 
 
 def main() -> None:

@@ -1,10 +1,10 @@
-"""A panel on each backend: the secretariat and five member states, with users in every role."""
+"""A panel on each backend (the `panel` fixture of tests/conftest.py): the secretariat and five
+member states, with users in every role."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pytest
 from sqlalchemy import Engine
 
 from sanctionwatch.cases import auth, parties
@@ -51,8 +51,3 @@ def make_panel(engine: Engine) -> Panel:
         for name in ("sec.admin", "us.analyst", "kr.delegate"):
             auth.set_password(conn, panel.users[name], name, PASSWORD)
     return panel
-
-
-@pytest.fixture
-def panel(engine: Engine) -> Panel:
-    return make_panel(engine)

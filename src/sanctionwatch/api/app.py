@@ -13,6 +13,7 @@ from sanctionwatch import __version__
 from sanctionwatch.api.ledger import router as ledger_router
 from sanctionwatch.api.maritime import router as maritime_router
 from sanctionwatch.api.match import router as match_router
+from sanctionwatch.api.parties import router as parties_router
 from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import entities, history
 from sanctionwatch.screening.service import Screener
@@ -25,6 +26,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(match_router)
     app.include_router(maritime_router)
     app.include_router(ledger_router)
+    app.include_router(parties_router)
 
     @app.exception_handler(SanctionwatchError)
     async def _error(_request: Request, exc: SanctionwatchError) -> JSONResponse:

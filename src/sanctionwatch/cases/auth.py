@@ -17,9 +17,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, select, update
 
 from sanctionwatch.cases import parties, tables
-from sanctionwatch.cases.model import Role, User
+from sanctionwatch.cases.model import User
 from sanctionwatch.cases.record import new_id, utcnow
-from sanctionwatch.errors import AuthError, ForbiddenError, InputError, NotFoundError
+from sanctionwatch.errors import AuthError, InputError, NotFoundError
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 12
@@ -27,11 +27,9 @@ SESSION = timedelta(hours=12)
 
 
 def set_password(conn: Connection, actor: User, name: str, password: str) -> None:
-    """A new password for `name`: by the user themselves or an admin of their member."""
+    """A new password for `name`: by the user themselves or an admin who manages them."""
     if actor.name != name:
-        target = parties.user(conn, name)
-        if not (actor.has(Role.ADMIN) and actor.member == target.member):
-            raise ForbiddenError("only the user or an admin of its member sets a password")
+        parties.may_manage(conn, actor, parties.user(conn, name).member)
     if len(password) < MIN_PASSWORD:
         raise InputError(f"a password needs at least {MIN_PASSWORD} characters")
     row = {"id": new_id("pw"), "user_name": name, "hash": _HASHER.hash(password)}

@@ -62,7 +62,7 @@ def add_user(
 ) -> User:
     """A user of `member_code` with `roles`, added by an admin of that member (or of the
     secretariat, for a member's first users)."""
-    _may_manage(conn, actor, member_code)
+    may_manage(conn, actor, member_code)
     if _find_user(conn, _check_name(name)) is not None:
         raise InputError(f"user {name} already exists")
     user = User(name, member(conn, member_code).code, frozenset(roles))
@@ -81,7 +81,7 @@ def add_user(
 def set_role(conn: Connection, actor: User, name: str, role: Role, granted: bool) -> User:
     """Grant or revoke one role; the user as they now are."""
     target = user(conn, name)
-    _may_manage(conn, actor, target.member)
+    may_manage(conn, actor, target.member)
     write(conn, actor, tables.roles, _role_row(name, role, granted))
     return user(conn, name)
 
@@ -124,7 +124,8 @@ def voting_members(conn: Connection) -> list[str]:
     return [m.code for m in members(conn) if m.kind is PartyKind.STATE]
 
 
-def _may_manage(conn: Connection, actor: User, member_code: str) -> None:
+def may_manage(conn: Connection, actor: User, member_code: str) -> None:
+    """ForbiddenError unless `actor` administers `member_code` (or the secretariat)."""
     if not actor.has(Role.ADMIN):
         raise ForbiddenError("only an admin manages users")
     own = actor.member == member_code
