@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
 
@@ -57,7 +57,7 @@ def create_app(engine: Engine) -> FastAPI:
         }
 
     @app.get("/lookup")
-    def lookup(q: str, limit: int = 20) -> dict[str, Any]:
+    def lookup(q: str, limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict[str, Any]:
         with engine.connect() as conn:
             return {"results": [asdict(h) for h in entities.search(conn, q, limit)]}
 

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Path, Query, Request
 from sqlalchemy import Engine
 
 from sanctionwatch.ledger import keystore, reads
@@ -26,7 +26,12 @@ async def _refuse_development_keys(app: FastAPI) -> AsyncIterator[None]:
 
 
 router = APIRouter(prefix="/ledger", tags=["ledger"], lifespan=_refuse_development_keys)
-SizeQ = Annotated[int | None, Query(ge=0, description="Tree size (default: latest checkpoint).")]
+MAX_INDEX = 2**53 - 1  # the largest entry number the log writes (and SQLite stores)
+SizeQ = Annotated[
+    int | None,
+    Query(ge=0, le=MAX_INDEX, description="Tree size (default: latest checkpoint)."),
+]
+IndexQ = Annotated[int, Query(ge=0, le=MAX_INDEX)]
 
 
 def _engine(request: Request) -> Engine:
@@ -42,7 +47,7 @@ def checkpoint(request: Request) -> dict[str, Any]:
 
 
 @router.get("/entries/{index}")
-def entry(request: Request, index: int) -> dict[str, Any]:
+def entry(request: Request, index: Annotated[int, Path(ge=0, le=MAX_INDEX)]) -> dict[str, Any]:
     """Entry `index`: its statement, author signature, leaf hash and payload."""
     with _engine(request).connect() as conn:
         return reads.entry(conn, index)
@@ -57,7 +62,7 @@ def keys(request: Request) -> dict[str, Any]:
 
 @router.get("/proof/inclusion")
 def inclusion(
-    request: Request, index: Annotated[int, Query(ge=0)], size: SizeQ = None
+    request: Request, index: IndexQ, size: SizeQ = None
 ) -> dict[str, Any]:
     """The audit path of an entry in the tree of `size` entries, and that tree's root."""
     with _engine(request).connect() as conn:
@@ -66,7 +71,7 @@ def inclusion(
 
 @router.get("/proof/consistency")
 def consistency(
-    request: Request, first: Annotated[int, Query(ge=0)], second: SizeQ = None
+    request: Request, first: IndexQ, second: SizeQ = None
 ) -> dict[str, Any]:
     """The proof that the tree of `first` entries is a prefix of the tree of `second`."""
     with _engine(request).connect() as conn:

@@ -43,13 +43,14 @@ def _found(
 
 TypeQ = Annotated[list[str] | None, Query(alias="type", description="Event type(s).")]
 LimitQ = Annotated[int, Query(ge=1, le=10_000)]
+MmsiQ = Annotated[int | None, Query(ge=0, le=999_999_999)]
 
 
 @router.get("/events")
 def events(
     request: Request,
     type_: TypeQ = None,
-    mmsi: int | None = None,
+    mmsi: MmsiQ = None,
     since: datetime | None = None,
     until: datetime | None = None,
     severity: str | None = None,
@@ -65,7 +66,7 @@ def events(
 def events_geojson(
     request: Request,
     type_: TypeQ = None,
-    mmsi: int | None = None,
+    mmsi: MmsiQ = None,
     limit: LimitQ = 1000,
 ) -> Response:
     """The same events as a GeoJSON FeatureCollection."""
