@@ -32,7 +32,7 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, fsync: bool = False) -> None:
         initdb, pg_ctl = find_bin("initdb"), find_bin("pg_ctl")
         if not initdb or not pg_ctl:
             raise RuntimeError("PostgreSQL server binaries not found: run `make test`")
@@ -44,7 +44,8 @@ class Cluster:
             shutil.chown(self.dir, "postgres", "postgres")
         data = str(self.dir / "data")
         self._run(initdb, "-D", data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
-        opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off"
+        opts = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
+        opts += "" if fsync else " -c fsync=off"
         log = str(self.dir / "log")
         self._run(pg_ctl, "-D", data, "-o", opts, "-l", log, "-w", "start")
         self.url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
