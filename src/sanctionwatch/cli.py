@@ -420,6 +420,16 @@ def _cases() -> None:
 
     app.add_typer(members_app, name="members")
     app.add_typer(users_app, name="users")
+    from sanctionwatch.cli_cases import cases_app, evidence_app, sources_app
+    from sanctionwatch.cli_findings import findings_app, retract_cmd, vote_cmd
+
+    app.add_typer(sources_app, name="sources")
+    app.add_typer(evidence_app, name="evidence")
+    app.add_typer(cases_app, name="cases")
+
+    app.add_typer(findings_app, name="findings")
+    app.command("vote")(vote_cmd)
+    app.command("retract")(retract_cmd)
 
 
 _maritime()

@@ -36,6 +36,12 @@ class Settings(BaseSettings):
         default="analyst",
         description="Name recorded as the author of analyst decisions made from this machine.",
     )
+    evidence_max_bytes: int = Field(
+        default=20 * 1024 * 1024,
+        gt=0,
+        description="Largest evidence upload accepted, in bytes (20 MiB by default); larger"
+        " files are refused.",
+    )
     ledger_mode: Literal["development", "production"] = Field(
         default="development",
         description="development makes and accepts throwaway ledger keys; production refuses"
@@ -45,6 +51,21 @@ class Settings(BaseSettings):
         default=None,
         description="Passphrase that encrypts the ledger's private keys in the database;"
         " required in production mode.",
+    )
+    adoption_threshold: float = Field(
+        default=0.6667,
+        gt=0,
+        le=1,
+        description="Share of participating members (those who vote anything but abstain) who"
+        " must endorse a finding's revision for it to be adopted; compared at four decimals,"
+        " so 0.6667 means two thirds.",
+    )
+    adoption_quorum: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of the voting members who may read a finding that must vote on its"
+        " revision (abstaining counts) before the adoption rule applies.",
     )
     ledger_key_file: Path | None = Field(
         default=None,

@@ -61,18 +61,14 @@ def keys(request: Request) -> dict[str, Any]:
 
 
 @router.get("/proof/inclusion")
-def inclusion(
-    request: Request, index: IndexQ, size: SizeQ = None
-) -> dict[str, Any]:
+def inclusion(request: Request, index: IndexQ, size: SizeQ = None) -> dict[str, Any]:
     """The audit path of an entry in the tree of `size` entries, and that tree's root."""
     with _engine(request).connect() as conn:
         return reads.inclusion(conn, index, size)
 
 
 @router.get("/proof/consistency")
-def consistency(
-    request: Request, first: IndexQ, second: SizeQ = None
-) -> dict[str, Any]:
+def consistency(request: Request, first: IndexQ, second: SizeQ = None) -> dict[str, Any]:
     """The proof that the tree of `first` entries is a prefix of the tree of `second`."""
     with _engine(request).connect() as conn:
         return reads.consistency(conn, first, second)

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Table, select
 
 from sanctionwatch.cases import tables
 from sanctionwatch.cases.model import User
+from sanctionwatch.errors import InputError
 from sanctionwatch.ledger.coverage import Coverage, register
 from sanctionwatch.ledger.record import record
 
@@ -39,6 +40,8 @@ def utcnow() -> datetime:
 
 def write(conn: Connection, actor: User, table: Table, values: Mapping[str, Any]) -> dict[str, Any]:
     """Insert one row (stamped with its author and time) and log it; the row as stored."""
+    if any(isinstance(v, str) and "\x00" in v for v in values.values()):
+        raise InputError(f"{table.name}: text may not contain NUL characters")
     row = {"created_at": utcnow(), "created_by": actor.name, **values}
     payload = as_payload(table, row)
     index = record(

@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 from sanctionwatch.db import metadata
@@ -120,6 +121,16 @@ blobs = Table(
     Column("content", LargeBinary, nullable=False),
 )
 
+# the deployment's secrets (the key commitments derive audience keys from): made once, not
+# panel state, not logged (a logged hash of a secret would be a way to test guesses)
+deployment_secrets = Table(
+    "cs_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", LargeBinary, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 cases = Table(
     "cs_cases",
     metadata,
@@ -171,6 +182,7 @@ revisions = Table(
     Column("base", String(64)),  # the revision id a proposal was made against
     Column("diff", Text, nullable=False),  # unified diff against the base ("" for the first)
     Column("note", Text, nullable=False),
+    UniqueConstraint("finding_id", "number", name="uq_cs_revisions_number"),  # one latest
 )
 
 replies = Table(
@@ -193,6 +205,15 @@ votes = Table(
     Column("member", String(64), nullable=False),
     Column("choice", String(32), nullable=False),  # Choice; a member's latest vote counts
     Column("statement", Text, nullable=False),  # kept verbatim
+)
+
+adoptions = Table(
+    "cs_adoptions",
+    metadata,
+    *_common(),
+    Column("finding_id", String(64), nullable=False, index=True),
+    Column("revision_sha256", String(64), nullable=False),  # the text adopted
+    Column("tally", Text, nullable=False),  # JSON: the counts that carried it
 )
 
 retractions = Table(
@@ -228,6 +249,7 @@ LOGGED = (
     revisions,
     replies,
     votes,
+    adoptions,
     retractions,
     releases,
 )

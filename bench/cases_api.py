@@ -1,0 +1,196 @@
+"""Investigations API under load: requests/s and p50/p99 latency of reads and writes.
+
+    .venv/bin/python bench/cases_api.py [--backend sqlite|postgresql|both] [--rate 200]
+                                        [--seconds 20] [--clients 32]
+
+For each database: a store seeded with the demo panel (`sanctionwatch.cases.demo`: members,
+users, a case from SIMULATED maritime events and real designated vessels, evidence, a finding,
+votes) plus more cases, served by `sanctionwatch serve` (one uvicorn process) on loopback;
+then `--clients` concurrent HTTP clients send requests at a fixed rate (open loop: each
+request's latency counts from the moment it was due, so a stalled server cannot hide its
+queue) for `--seconds`, 80% reads (case list, case, history, finding, tally, evidence list)
+and 20% writes (links added to a case, notes on status, new cases), each as a logged-in user.
+PostgreSQL is a throwaway cluster on loopback with fsync on. Target: p99 under 50 ms at 200
+requests/s on both databases.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "src"))
+
+from tests.conftest import new_database  # noqa: E402
+from tests.pg import Cluster  # noqa: E402
+
+from sanctionwatch.cases import demo  # noqa: E402
+from sanctionwatch.db import make_engine  # noqa: E402
+
+Request = tuple[str, str, str, dict[str, Any] | None]  # kind, method, path, JSON body
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve(url: str, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "SANCTIONWATCH_DATABASE_URL": url, "SANCTIONWATCH_LOG_LEVEL": "ERROR"}
+    command = [str(ROOT / ".venv" / "bin" / "sanctionwatch"), "serve", "--port", str(port)]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.1)
+    server.kill()
+    raise RuntimeError("the server did not start")
+
+
+def workload(seeded: demo.Seeded, rng: random.Random) -> Callable[[], Request]:
+    cases, findings = seeded.case_ids, seeded.finding_ids
+
+    def pick() -> Request:
+        roll = rng.random()
+        case = rng.choice(cases)
+        if roll < 0.20:
+            return ("read", "GET", "/cases?limit=50", None)
+        if roll < 0.40:
+            return ("read", "GET", f"/cases/{case}", None)
+        if roll < 0.52:
+            return ("read", "GET", f"/cases/{case}/history", None)
+        if roll < 0.64:
+            return ("read", "GET", f"/findings/{rng.choice(findings)}", None)
+        if roll < 0.72:
+            return ("read", "GET", f"/findings/{rng.choice(findings)}/tally", None)
+        if roll < 0.80:
+            return ("read", "GET", f"/evidence?case_id={case}", None)
+        if roll < 0.92:
+            body = {
+                "kind": "vessel",
+                "ref": f"imo:{rng.randrange(1000000, 9999999)}",
+                "note": "seen",
+            }
+            return ("write", "POST", f"/cases/{case}/links", body)
+        body = {
+            "title": f"Bench case {rng.randrange(10**9)}",
+            "topic": "refined_petroleum",
+            "summary": "opened by the load benchmark",
+            "audience": {"scope": "all", "originator": "US", "members": [], "tlp": "GREEN"},
+        }
+        return ("write", "POST", "/cases", body)
+
+    return pick
+
+
+async def drive(
+    port: int,
+    headers: dict[str, str],
+    pick: Callable[[], Request],
+    rate: float,
+    seconds: float,
+    clients: int,
+) -> dict[str, list[float]]:
+    latencies: dict[str, list[float]] = {"read": [], "write": [], "error": []}
+    gate = asyncio.Semaphore(clients)
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{port}", headers=headers, limits=limits, timeout=30
+    ) as client:
+
+        async def one(due: float, request: Request) -> None:
+            kind, method, path, body = request
+            async with gate:
+                reply = await client.request(method, path, json=body)
+            took = time.perf_counter() - due
+            latencies["error" if reply.status_code >= 400 else kind].append(took)
+
+        start = time.perf_counter()
+        tasks = []
+        for i in range(int(rate * seconds)):
+            due = start + i / rate
+            await asyncio.sleep(max(0.0, due - time.perf_counter()))
+            tasks.append(asyncio.create_task(one(due, pick())))
+        await asyncio.gather(*tasks)
+        latencies["wall"] = [time.perf_counter() - start]
+    return latencies
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
+
+
+def report(backend: str, rate: float, found: dict[str, list[float]]) -> None:
+    wall = found["wall"][0]
+    done = len(found["read"]) + len(found["write"]) + len(found["error"])
+    print(
+        f"{backend}: {done:,} requests in {wall:.1f} s = {done / wall:,.0f} requests/s "
+        f"(target rate {rate:.0f}/s), {len(found['error'])} errors"
+    )
+    for kind in ("read", "write"):
+        values = found[kind]
+        print(
+            f"  {kind:<6} {len(values):6,}  p50 {percentile(values, 0.5):7.1f} ms  "
+            f"p99 {percentile(values, 0.99):7.1f} ms  max {percentile(values, 1.0):7.1f} ms"
+        )
+
+
+def run(backend: str, url: str, args: argparse.Namespace) -> None:
+    engine = make_engine(url)
+    seeded = demo.seed(engine, extra_cases=args.cases)
+    engine.dispose()
+    port = free_port()
+    server = serve(url, port)
+    try:
+        token = httpx.post(
+            f"http://127.0.0.1:{port}/auth/login",
+            json={"user": "us.analyst", "password": demo.PASSWORD},
+        ).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        pick = workload(seeded, random.Random(7))
+        found = asyncio.run(drive(port, headers, pick, args.rate, args.seconds, args.clients))
+        report(backend, args.rate, found)
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--cases", type=int, default=200, help="cases beyond the demo's")
+    args = parser.parse_args()
+    if args.backend in ("sqlite", "both"):
+        with tempfile.TemporaryDirectory() as tmp:
+            run("SQLite", f"sqlite:///{tmp}/bench.db", args)
+    if args.backend in ("postgresql", "both"):
+        cluster = Cluster(fsync=True)
+        try:
+            run("PostgreSQL", new_database(cluster.url), args)
+        finally:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""Cases: a topic, a lead member, a status that moves forward, and what is linked to them.
+
+A case is opened by an analyst (or coordinator) of the lead member, with status `open`. Its
+status then moves one step at a time (open -> investigating -> drafting -> in_review ->
+adopted -> published; in_review may go back to drafting; closed from anywhere but closed),
+each step a `cs_statuses` row by a coordinator or analyst of the lead member. `adopted` is set
+only by the vote code (`system=True`). Links (`links.py`) and the turning of events and
+screening hits into cases (`intake.py`) sit beside this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sanctionwatch.cases import access, tables
+from sanctionwatch.cases.model import Audience, Role, Status, Topic, User
+from sanctionwatch.cases.record import new_id, write
+from sanctionwatch.cases.stored import (
+    dump_audience,
+    load_audience,
+    own_audience,
+    readable_row,
+    utc,
+)
+from sanctionwatch.errors import ForbiddenError, InputError
+
+OPENERS = (Role.ANALYST, Role.COORDINATOR)
+MOVERS = (Role.ANALYST, Role.COORDINATOR)
+FORWARD = {
+    Status.OPEN: Status.INVESTIGATING,
+    Status.INVESTIGATING: Status.DRAFTING,
+    Status.DRAFTING: Status.IN_REVIEW,
+    Status.IN_REVIEW: Status.ADOPTED,
+    Status.ADOPTED: Status.PUBLISHED,
+}
+BACK = {Status.IN_REVIEW: Status.DRAFTING}  # a draft sent back from review
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    title: str
+    topic: Topic
+    lead: str  # the lead member
+    summary: str
+    audience: Audience
+    created_by: str
+    created_at: datetime
+    status: Status
+    status_at: datetime
+
+
+@dataclass(frozen=True)
+class Change:
+    """One step of a case's history: a status or a link, who made it and when."""
+
+    at: datetime
+    by: str
+    kind: str  # "status" or "link"
+    value: str  # the status, or "<link kind>:<ref>"
+    note: str
+
+
+def open_case(
+    conn: Connection, actor: User, title: str, topic: Topic, summary: str, audience: Audience
+) -> Case:
+    """A new case led by the actor's member, with status `open`."""
+    if not actor.has(*OPENERS):
+        raise ForbiddenError("only an analyst or coordinator opens cases")
+    if not title.strip():
+        raise InputError("a case needs a title")
+    values = {
+        "id": new_id("case"),
+        "title": title.strip()[:500],
+        "topic": _topic(topic).value,
+        "lead": actor.member,
+        "summary": summary,
+        "audience": dump_audience(own_audience(actor, audience)),
+    }
+    row = write(conn, actor, tables.cases, values)
+    _status_row(conn, actor, row["id"], Status.OPEN, "opened")
+    return get(conn, actor, row["id"])
+
+
+def get(conn: Connection, user: User | None, case_id: str) -> Case:
+    """The case, if `user` may read it (else the same NotFoundError as for no case)."""
+    row = readable_row(conn, user, tables.cases, case_id, "case")
+    return _case(row, _statuses(conn, [case_id])[case_id])
+
+
+def list_cases(
+    conn: Connection,
+    user: User | None,
+    status: Status | None = None,
+    topic: Topic | None = None,
+    q: str | None = None,
+) -> list[Case]:
+    """The cases `user` may read, oldest first; `q` finds text in the title or summary."""
+    query = select(tables.cases).order_by(tables.cases.c.entry)
+    if topic is not None:
+        query = query.where(tables.cases.c.topic == _topic(topic).value)
+    rows = [dict(r) for r in conn.execute(query).mappings()]
+    rows = [r for r in rows if access.may_read(user, load_audience(r["audience"]))]
+    if q:
+        needle = q.casefold()
+        rows = [r for r in rows if needle in f"{r['title']}\n{r['summary']}".casefold()]
+    latest = _statuses(conn, [r["id"] for r in rows])
+    found = [_case(r, latest[r["id"]]) for r in rows]
+    return [c for c in found if status is None or c.status is Status(status)]
+
+
+def set_status(
+    conn: Connection,
+    actor: User,
+    case_id: str,
+    status: Status,
+    note: str,
+    system: bool = False,
+) -> Case:
+    """Move the case to `status` (the vote code alone sets `adopted`, with system=True)."""
+    case = get(conn, actor, case_id)
+    target = _status(status)
+    if not system and not (actor.member == case.lead and actor.has(*MOVERS)):
+        raise ForbiddenError("only a coordinator or analyst of the lead member moves a case")
+    if target is Status.ADOPTED and not system:
+        raise ForbiddenError("a case is adopted by the members' vote, not by hand")
+    allowed = {FORWARD.get(case.status), BACK.get(case.status)}
+    if case.status is not Status.CLOSED:
+        allowed.add(Status.CLOSED)
+    if target not in allowed:
+        raise InputError(f"a case that is {case.status} cannot become {target}")
+    _status_row(conn, actor, case_id, target, note)
+    return get(conn, actor, case_id)
+
+
+def history(conn: Connection, user: User | None, case_id: str) -> list[Change]:
+    """The status changes and links of a case, in the order they were made."""
+    get(conn, user, case_id)
+    changes: list[tuple[int, Change]] = []
+    for table, value in ((tables.statuses, "status"), (tables.links, "link")):
+        query = select(table).where(table.c.case_id == case_id)
+        for r in conn.execute(query).mappings():
+            text = r["status"] if value == "status" else f"{r['kind']}:{r['ref']}"
+            change = Change(utc(r["created_at"]), r["created_by"], value, text, r["note"])
+            changes.append((int(r["entry"]), change))
+    return [c for _, c in sorted(changes, key=lambda pair: pair[0])]
+
+
+def _status_row(conn: Connection, actor: User, case_id: str, status: Status, note: str) -> None:
+    values = {"id": new_id("st"), "case_id": case_id, "status": status.value, "note": note}
+    write(conn, actor, tables.statuses, values)
+
+
+def _statuses(conn: Connection, case_ids: list[str]) -> dict[str, tuple[Status, datetime]]:
+    """The latest status of each case, and when it was set."""
+    query = select(tables.statuses).where(tables.statuses.c.case_id.in_(case_ids))
+    latest: dict[str, tuple[Status, datetime]] = {}
+    for r in conn.execute(query.order_by(tables.statuses.c.entry)).mappings():
+        latest[r["case_id"]] = (Status(r["status"]), utc(r["created_at"]))
+    return latest
+
+
+def _case(row: dict[str, Any], status: tuple[Status, datetime]) -> Case:
+    return Case(
+        id=row["id"],
+        title=row["title"],
+        topic=Topic(row["topic"]),
+        lead=row["lead"],
+        summary=row["summary"],
+        audience=load_audience(row["audience"]),
+        created_by=row["created_by"],
+        created_at=utc(row["created_at"]),
+        status=status[0],
+        status_at=status[1],
+    )
+
+
+def _topic(topic: Topic | str) -> Topic:
+    try:
+        return Topic(topic)
+    except ValueError:
+        raise InputError(f"topic {topic!r} is not one of {[t.value for t in Topic]}") from None
+
+
+def _status(status: Status | str) -> Status:
+    try:
+        return Status(status)
+    except ValueError:
+        raise InputError(f"status {status!r} is not one of {[s.value for s in Status]}") from None

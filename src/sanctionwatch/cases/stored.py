@@ -1,0 +1,98 @@
+"""How the investigations' objects sit in their tables: audience columns, readable rows, grades.
+
+Every object read by id goes through `readable_row`, so a missing id and an unreadable one give
+the same NotFoundError, word for word. Grades (Admiralty reliability of sources, credibility of
+evidence) are appended rows on `cs_grades`; the latest row for a target wins.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, select
+
+from sanctionwatch.cases import access, tables
+from sanctionwatch.cases.model import Audience, User
+from sanctionwatch.cases.record import new_id, write
+from sanctionwatch.errors import InputError, NotFoundError
+
+
+def dump_audience(audience: Audience) -> str:
+    return json.dumps(audience.to_json(), sort_keys=True, separators=(",", ":"))
+
+
+def load_audience(text: str) -> Audience:
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return Audience.from_json(data)
+
+
+def utc(moment: datetime) -> datetime:
+    """A stored time as an aware UTC datetime (SQLite returns naive ones)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def not_found(what: str, object_id: str) -> NotFoundError:
+    """The one answer for a missing object and for one the user may not read."""
+    return NotFoundError(f"no {what} {object_id}")
+
+
+def readable_row(
+    conn: Connection, user: User | None, table: Table, object_id: str, what: str
+) -> dict[str, Any]:
+    """The row of `object_id` in `table` if `user` may read it, else NotFoundError."""
+    row = conn.execute(select(table).where(table.c.id == object_id)).mappings().first()
+    if row is None or not access.may_read(user, load_audience(row["audience"])):
+        raise not_found(what, object_id)
+    return dict(row)
+
+
+def own_audience(actor: User, audience: Audience) -> Audience:
+    """A checked audience whose originator is the actor's member."""
+    access.check(audience)
+    if audience.originator != actor.member:
+        raise InputError(f"the originator of {actor.name}'s objects is {actor.member}")
+    return audience
+
+
+def within(audience: Audience, allowed: Audience, what: str) -> None:
+    """InputError unless `audience` is no wider than `allowed` (derived from `what`)."""
+    if not access.narrower(audience, allowed):
+        raise InputError(
+            f"the audience is wider than {what} allows: at most {allowed.scope}"
+            f" {sorted(access.readers(allowed) or ['every party'])} TLP:{allowed.tlp}"
+        )
+
+
+@dataclass(frozen=True)
+class Grade:
+    value: str
+    by: str
+    at: datetime
+    note: str
+
+
+def add_grade(conn: Connection, actor: User, target: str, value: str, note: str) -> Grade:
+    row = write(
+        conn,
+        actor,
+        tables.grades,
+        {"id": new_id("grade"), "target": target, "grade": value, "note": note},
+    )
+    return Grade(value, actor.name, row["created_at"], note)
+
+
+def latest_grades(conn: Connection, targets: Iterable[str]) -> dict[str, Grade]:
+    """The latest grade of each target that has one."""
+    wanted = list(set(targets))
+    if not wanted:
+        return {}
+    query = select(tables.grades).where(tables.grades.c.target.in_(wanted))
+    found: dict[str, Grade] = {}
+    for r in conn.execute(query.order_by(tables.grades.c.entry)).mappings():
+        found[r["target"]] = Grade(r["grade"], r["created_by"], utc(r["created_at"]), r["note"])
+    return found
