@@ -28,6 +28,7 @@ run: setup
 	$(SW) simulate --seed 1 --hours 72 --vessels 300 --out var/scenario
 	$(SW) detect
 	$(SW) events list --severity medium --limit 40
+	$(SW) demo
 	$(SW) serve --host $(HOST) --port $(PORT)
 
 test: setup postgres lint typecheck
@@ -48,6 +49,7 @@ bench: setup postgres
 	$(BIN)/python bench/maritime_quality.py
 	$(BIN)/python bench/maritime_speed.py
 	$(BIN)/python bench/ledger.py
+	$(BIN)/python bench/cases_api.py
 
 docs: setup
 	$(BIN)/python -m sanctionwatch.docs

@@ -118,9 +118,13 @@ async def drive(
         async def one(due: float, request: Request) -> None:
             kind, method, path, body = request
             async with gate:
-                reply = await client.request(method, path, json=body)
+                try:
+                    reply = await client.request(method, path, json=body)
+                    failed = reply.status_code >= 400
+                except httpx.TransportError:
+                    failed = True
             took = time.perf_counter() - due
-            latencies["error" if reply.status_code >= 400 else kind].append(took)
+            latencies["error" if failed else kind].append(took)
 
         start = time.perf_counter()
         tasks = []

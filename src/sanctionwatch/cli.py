@@ -416,10 +416,11 @@ def _ledger() -> None:
 
 
 def _cases() -> None:
-    from sanctionwatch.cli_parties import members_app, users_app
+    from sanctionwatch.cli_parties import demo_cmd, members_app, users_app
 
     app.add_typer(members_app, name="members")
     app.add_typer(users_app, name="users")
+    app.command("demo")(demo_cmd)
     from sanctionwatch.cli_cases import cases_app, evidence_app, sources_app
     from sanctionwatch.cli_findings import findings_app, retract_cmd, vote_cmd
 

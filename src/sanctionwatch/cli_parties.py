@@ -145,3 +145,20 @@ def users_token(
     with _engine().begin() as conn:
         token = auth.issue(conn, name, label, lifetime)
     _out({"user": name, "token": token}, as_json, token)
+
+
+def demo_cmd(
+    extra_cases: Annotated[int, typer.Option(help="More cases, for benchmarks.")] = 0,
+    as_json: JsonOpt = False,
+) -> None:
+    """Seed the demo panel (development mode only): members, users, a case from the maritime
+    events in the store, evidence, an adopted finding with a dissent."""
+    from sanctionwatch.cases import demo
+
+    seeded = demo.seed(_engine(), extra_cases)
+    data = {"cases": seeded.case_ids, "findings": seeded.finding_ids, "password": demo.PASSWORD}
+    text = (
+        f"demo panel: {len(seeded.case_ids)} cases, {len(seeded.finding_ids)} findings; log in"
+        f" as us.analyst, kr.delegate, ... with the password {demo.PASSWORD!r}"
+    )
+    _out(data, as_json, text)

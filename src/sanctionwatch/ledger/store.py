@@ -89,9 +89,13 @@ def size(conn: Connection) -> int:
 
 
 def lock(conn: Connection) -> None:
-    """Order appends: on PostgreSQL, until this transaction ends (SQLite has one writer)."""
+    """Order appends until this transaction ends: an advisory lock on PostgreSQL; on SQLite,
+    the write lock, taken by a write that changes nothing (pysqlite runs the reads before a
+    transaction's first write outside it, so two appenders could both read the same size)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK})
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("DELETE FROM ledger_nodes WHERE key < 0")
 
 
 def append(conn: Connection, batch: Sequence[Signed]) -> int:
