@@ -57,3 +57,12 @@ def test_admins_manage_users_of_their_member(panel: Panel) -> None:
     assert codes == ["AU", "GB", "JP", "KR", "NZ", "SEC", "US"]
     role = client.post("/users/gb.analyst/roles", headers=gb, json={"role": "delegate"})
     assert role.json()["roles"] == ["analyst", "delegate"]
+
+
+def test_nul_characters_are_refused_at_the_edge(panel: Panel) -> None:
+    client = TestClient(create_app(panel.engine))
+    assert client.get("/maritime/events", params={"type": "\x00"}).status_code == 400
+    reply = client.post("/auth/login", json={"user": "us\x00analyst", "password": PASSWORD})
+    assert reply.status_code == 400
+    assert reply.json()["detail"] == "text may not contain NUL characters"
+    assert client.post("/auth/login", json={"user": "us.analyst", "password": PASSWORD}).is_success

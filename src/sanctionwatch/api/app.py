@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -17,6 +16,7 @@ from sanctionwatch.api.findings import router as findings_router
 from sanctionwatch.api.ledger import router as ledger_router
 from sanctionwatch.api.maritime import router as maritime_router
 from sanctionwatch.api.match import router as match_router
+from sanctionwatch.api.nul import RefuseNul
 from sanctionwatch.api.parties import router as parties_router
 from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import entities, history
@@ -35,13 +35,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(casework_router)
     app.include_router(findings_router)
 
-    @app.middleware("http")
-    async def _refuse_nul(request: Request, call_next: Any) -> Any:
-        """NUL characters in text are refused up front (PostgreSQL cannot store them)."""
-        if _has_nul(request.scope, await _json_body(request)):
-            detail = "text may not contain NUL characters"
-            return JSONResponse({"error": "InputError", "detail": detail}, 400)
-        return await call_next(request)
+    app.add_middleware(RefuseNul)
 
     @app.exception_handler(SanctionwatchError)
     async def _error(_request: Request, exc: SanctionwatchError) -> JSONResponse:
@@ -77,19 +71,3 @@ def create_app(engine: Engine) -> FastAPI:
             return {"results": [asdict(h) for h in entities.search(conn, q, limit)]}
 
     return app
-
-
-async def _json_body(request: Request) -> bytes:
-    kind = request.headers.get("content-type", "")
-    return await request.body() if kind.startswith("application/json") else b""
-
-
-def _has_nul(scope: MutableMapping[str, Any], body: bytes) -> bool:
-    query: bytes = scope.get("query_string", b"")
-    return (
-        "\x00" in scope.get("path", "")
-        or b"%00" in query
-        or b"\x00" in query
-        or b"\\u0000" in body
-        or b"\x00" in body
-    )

@@ -170,6 +170,7 @@ class CaseDetail(CaseOut):
 
 class CaseList(BaseModel):
     cases: list[CaseOut]
+    total: int = Field(description="how many cases the caller may read that match, in all")
 
 
 class ChangeOut(BaseModel):

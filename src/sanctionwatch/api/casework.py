@@ -48,11 +48,13 @@ def list_cases(
     status: Status | None = None,
     topic: Topic | None = None,
     q: Annotated[str | None, Query(max_length=500, description="text in title or summary")] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> CaseList:
-    """The cases the caller may read, filtered."""
+    """The cases the caller may read, filtered, oldest first: one page and the total."""
     with engine(request).connect() as conn:
-        found = casework.list_cases(conn, user, status, topic, q)
-    return CaseList(cases=[CaseOut.of(c) for c in found])
+        found, total = casework.page_cases(conn, user, status, topic, q, limit, offset)
+    return CaseList(cases=[CaseOut.of(c) for c in found], total=total)
 
 
 @router.post("/from-event", status_code=201)

@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sanctionwatch.cases import access, tables
+from sanctionwatch.cases import tables
 from sanctionwatch.cases.model import Audience, Role, Status, Topic, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.stored import (
     dump_audience,
     load_audience,
     own_audience,
+    readable,
     readable_row,
     utc,
 )
@@ -100,17 +101,31 @@ def list_cases(
     q: str | None = None,
 ) -> list[Case]:
     """The cases `user` may read, oldest first; `q` finds text in the title or summary."""
+    return page_cases(conn, user, status, topic, q)[0]
+
+
+def page_cases(
+    conn: Connection,
+    user: User | None,
+    status: Status | None = None,
+    topic: Topic | None = None,
+    q: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[list[Case], int]:
+    """One page of the cases `user` may read, oldest first, and how many there are in all."""
     query = select(tables.cases).order_by(tables.cases.c.entry)
     if topic is not None:
         query = query.where(tables.cases.c.topic == _topic(topic).value)
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    rows = [r for r in rows if access.may_read(user, load_audience(r["audience"]))]
+    rows = readable(conn, user, conn.execute(query).mappings())
     if q:
         needle = q.casefold()
         rows = [r for r in rows if needle in f"{r['title']}\n{r['summary']}".casefold()]
     latest = _statuses(conn, [r["id"] for r in rows])
-    found = [_case(r, latest[r["id"]]) for r in rows]
-    return [c for c in found if status is None or c.status is Status(status)]
+    if status is not None:
+        rows = [r for r in rows if latest[r["id"]][0] is Status(status)]
+    end = None if limit is None else offset + limit
+    return [_case(r, latest[r["id"]]) for r in rows[offset:end]], len(rows)
 
 
 def set_status(
@@ -157,10 +172,15 @@ def _status_row(conn: Connection, actor: User, case_id: str, status: Status, not
 
 def _statuses(conn: Connection, case_ids: list[str]) -> dict[str, tuple[Status, datetime]]:
     """The latest status of each case, and when it was set."""
-    query = select(tables.statuses).where(tables.statuses.c.case_id.in_(case_ids))
+    t = tables.statuses
+    query = select(t.c.case_id, t.c.status, t.c.created_at).order_by(t.c.entry)
+    if len(case_ids) <= 50:  # a few cases: look them up; many: one pass over all statuses
+        query = query.where(t.c.case_id.in_(case_ids))
+    wanted = set(case_ids)
     latest: dict[str, tuple[Status, datetime]] = {}
-    for r in conn.execute(query.order_by(tables.statuses.c.entry)).mappings():
-        latest[r["case_id"]] = (Status(r["status"]), utc(r["created_at"]))
+    for case_id, status, at in conn.execute(query):
+        if case_id in wanted:
+            latest[case_id] = (Status(status), utc(at))
     return latest
 
 

@@ -26,7 +26,9 @@ from sanctionwatch.cases.stored import (
     load_audience,
     not_found,
     own_audience,
+    readable,
     readable_row,
+    released,
     utc,
     within,
 )
@@ -127,10 +129,7 @@ def list_evidence(
         links = tables.links
         linked = select(links.c.ref).where(links.c.case_id == case_id, links.c.kind == "evidence")
         query = query.where(tables.evidence.c.id.in_(linked))
-    rows = conn.execute(query).mappings()
-    return _build(
-        conn, [dict(r) for r in rows if access.may_read(user, load_audience(r["audience"]))]
-    )
+    return _build(conn, readable(conn, user, conn.execute(query).mappings()))
 
 
 def content(conn: Connection, user: User | None, evidence_id: str) -> tuple[bytes, str]:
@@ -164,8 +163,9 @@ def citation_view(conn: Connection, user: User | None, evidence_id: str) -> dict
     if row is None:
         raise not_found("evidence", evidence_id)
     audience, sha256 = load_audience(row.audience), row.sha256
-    sealed = commit.commit(conn, audience, sha256)
-    if not access.may_read(user, audience):
+    sealed = commit.commit(conn, audience, sha256)  # under the audience it was made for
+    now = load_audience(released(conn, [{"id": row.id, "audience": row.audience}])[0]["audience"])
+    if not access.may_read(user, now):
         return {"commitment": sealed}
     item = get(conn, user, evidence_id)
     return {

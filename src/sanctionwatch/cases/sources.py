@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from sanctionwatch.cases import access, tables
+from sanctionwatch.cases import tables
 from sanctionwatch.cases.model import Audience, Reliability, Role, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.stored import (
@@ -22,6 +22,7 @@ from sanctionwatch.cases.stored import (
     latest_grades,
     load_audience,
     own_audience,
+    readable,
     readable_row,
     utc,
 )
@@ -90,9 +91,9 @@ def get(conn: Connection, user: User | None, source_id: str) -> Source:
 def list_sources(conn: Connection, user: User | None) -> list[Source]:
     """The sources `user` may read, oldest first."""
     rows = conn.execute(select(tables.sources).order_by(tables.sources.c.entry)).mappings()
-    readable = [dict(r) for r in rows if access.may_read(user, load_audience(r["audience"]))]
-    grades = latest_grades(conn, [r["id"] for r in readable])
-    return [_source(r, grades.get(r["id"])) for r in readable]
+    found = readable(conn, user, rows)
+    grades = latest_grades(conn, [r["id"] for r in found])
+    return [_source(r, grades.get(r["id"])) for r in found]
 
 
 def reliabilities(conn: Connection, source_ids: list[str]) -> dict[str, Reliability]:

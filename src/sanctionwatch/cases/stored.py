@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -25,7 +26,9 @@ def dump_audience(audience: Audience) -> str:
     return json.dumps(audience.to_json(), sort_keys=True, separators=(",", ":"))
 
 
+@lru_cache(maxsize=4096)
 def load_audience(text: str) -> Audience:
+    """The audience a column holds (parsed once per distinct text: audiences repeat)."""
     data = json.loads(text)
     assert isinstance(data, dict)
     return Audience.from_json(data)
@@ -46,9 +49,33 @@ def readable_row(
 ) -> dict[str, Any]:
     """The row of `object_id` in `table` if `user` may read it, else NotFoundError."""
     row = conn.execute(select(table).where(table.c.id == object_id)).mappings().first()
-    if row is None or not access.may_read(user, load_audience(row["audience"])):
+    if row is None:
         raise not_found(what, object_id)
-    return dict(row)
+    found = released(conn, [dict(row)])[0]
+    if not access.may_read(user, load_audience(found["audience"])):
+        raise not_found(what, object_id)
+    return found
+
+
+def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with `audience` as released: the latest release of each, where there is one.
+
+    Every read takes an object's audience from here, so a release signed by the originating
+    member widens what reads return, and nothing else does.
+    """
+    t = tables.releases
+    ids = [r["id"] for r in rows]
+    latest: dict[str, str] = {}
+    if ids:
+        query = select(t.c.target, t.c.audience).where(t.c.target.in_(ids)).order_by(t.c.entry)
+        latest = {target: text for target, text in conn.execute(query)}
+    return [{**r, "audience": latest[r["id"]]} if r["id"] in latest else r for r in rows]
+
+
+def readable(conn: Connection, user: User | None, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Of these rows, those `user` may read (audiences as released)."""
+    found = released(conn, [dict(r) for r in rows])
+    return [r for r in found if access.may_read(user, load_audience(r["audience"]))]
 
 
 def own_audience(actor: User, audience: Audience) -> Audience:
