@@ -8,6 +8,7 @@ being the acting user's member: `originator:RED`, `members:KR,JP`, `all:GREEN`, 
 from __future__ import annotations
 
 import mimetypes
+import sys
 from dataclasses import asdict, is_dataclass
 from datetime import datetime
 from enum import Enum
@@ -33,6 +34,7 @@ from sanctionwatch.cases.model import (
     User,
 )
 from sanctionwatch.errors import InputError
+from sanctionwatch.maritime.atomic import write_file
 from sanctionwatch.settings import get_settings
 
 sources_app = typer.Typer(help="Sources of evidence and their reliability.", no_args_is_help=True)
@@ -219,6 +221,23 @@ def cases_show(
         return
     _show(case, False, CASE_COLUMNS)
     _show(changes, False, ["at", "by", "kind", "value", "note"])
+
+
+@cases_app.command("export")
+def cases_export(
+    case_id: Annotated[str, typer.Argument(help="The case id.")],
+    out: Annotated[Path | None, typer.Option(help="Write to this file (default: stdout).")] = None,
+    as_user: AsOpt = None,
+) -> None:
+    """The case as one JSON document, as the acting user may see it."""
+    from sanctionwatch.cases.export import dumps, export_case
+
+    with _engine().connect() as conn:
+        text = dumps(export_case(conn, _user(conn, as_user), case_id)) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_file(out, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 @cases_app.command("status")

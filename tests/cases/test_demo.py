@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 
 from sanctionwatch.cases import casework, demo, findings, links, parties
+from sanctionwatch.cases.export import export_case
 from sanctionwatch.db import transaction
 from sanctionwatch.ledger.verify import verify
 from sanctionwatch.lists.load import load_paths
@@ -36,6 +37,13 @@ def test_demo_story(engine: Engine) -> None:
         assert finding.adoption is not None
         assert [d.statement for d in finding.dissents] == [demo.DISSENT]
         assert verify(conn).ok
+        document = export_case(conn, viewer, case.id)
+        [exported] = document["findings"]
+        assert exported["state"] == "adopted"
+        assert exported["dissents"][0]["statement"] == demo.DISSENT
+        assert exported["tally"]["adopted"] is True
+        assert all("title" in view for view in exported["citations"].values())
+        assert len(document["evidence"]) >= 3
     assert demo.seed(engine) == seeded  # seeding again changes nothing
 
 

@@ -459,8 +459,12 @@ class Viewer:
             }
             items = {e for e in case.links if self.reads(w.objs[e])}
             self.listed("/evidence", "evidence", items, case_id=case.id)
+            exported = self.ok(f"/cases/{case.id}/export")
+            assert {e["id"] for e in exported["evidence"]} == items
+            assert {f["id"] for f in exported["findings"]} == findings
             return
-        for template in ("/cases/{id}", "/cases/{id}/history", "/evidence?case_id={id}"):
+        templates = ("/cases/{id}", "/cases/{id}/history", "/cases/{id}/export")
+        for template in (*templates, "/evidence?case_id={id}"):
             self.like_missing("GET", template, case)
         readable = [e for e in w.of("evidence") if self.reads(e)]
         ref = readable[0].id if readable else "imo:9310953"

@@ -7,7 +7,7 @@ read; writes take the `Actor` and run in one transaction with their ledger entri
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
@@ -27,6 +27,7 @@ from sanctionwatch.api.case_schemas import (
 )
 from sanctionwatch.cases import casework, intake, links
 from sanctionwatch.cases.casework import Case
+from sanctionwatch.cases.export import export_case
 from sanctionwatch.cases.model import Status, Topic, User
 
 router = APIRouter(prefix="/cases", tags=["cases"])
@@ -98,6 +99,14 @@ def history(request: Request, user: Caller, case_id: str) -> History:
     """Status changes and links, in the order they were made."""
     with engine(request).connect() as conn:
         return History.of(case_id, casework.history(conn, user, case_id))
+
+
+@router.get("/{case_id}/export")
+def export(request: Request, user: Caller, case_id: str) -> dict[str, Any]:
+    """The case as one JSON document, as the caller may see it: history, links, evidence
+    (retractions applied) and findings with revisions, tallies, dissents and citations."""
+    with engine(request).connect() as conn:
+        return export_case(conn, user, case_id)
 
 
 @router.post("/{case_id}/status", status_code=201)
