@@ -5,7 +5,7 @@
 
 For each database: a store seeded with the demo panel (`sanctionwatch.cases.demo`: members,
 users, a case from SIMULATED maritime events and real designated vessels, evidence, a finding,
-votes) plus more cases, served by `sanctionwatch serve` (one uvicorn process) on loopback;
+votes) plus more cases, served by `sanctionwatch serve --workers 2` (uvicorn processes) on loopback;
 then `--clients` concurrent HTTP clients send requests at a fixed rate (open loop: each
 request's latency counts from the moment it was due, so a stalled server cannot hide its
 queue) for `--seconds`, 80% reads (case list, case, history, finding, tally, evidence list)
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import random
 import socket
@@ -50,9 +51,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve(url: str, port: int) -> subprocess.Popen[bytes]:
+def serve(url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     env = {**os.environ, "SANCTIONWATCH_DATABASE_URL": url, "SANCTIONWATCH_LOG_LEVEL": "ERROR"}
     command = [str(ROOT / ".venv" / "bin" / "sanctionwatch"), "serve", "--port", str(port)]
+    command += ["--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     for _ in range(300):
         try:
@@ -85,7 +87,7 @@ def workload(seeded: demo.Seeded, rng: random.Random) -> Callable[[], Request]:
         if roll < 0.92:
             body = {
                 "kind": "vessel",
-                "ref": f"imo:{rng.randrange(1000000, 9999999)}",
+                "ref": demo.imo(rng.randrange(100000, 999999)),
                 "note": "seen",
             }
             return ("write", "POST", f"/cases/{case}/links", body)
@@ -100,6 +102,36 @@ def workload(seeded: demo.Seeded, rng: random.Random) -> Callable[[], Request]:
     return pick
 
 
+class Connection:
+    """One keep-alive HTTP/1.1 connection: a load generator that costs the server's cores
+    almost nothing (httpx costs about a millisecond of CPU per request)."""
+
+    def __init__(self, port: int, headers: dict[str, str]) -> None:
+        self.port = port
+        self.head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
+
+    async def request(self, method: str, path: str, body: Any) -> tuple[int, bytes]:
+        if self.streams is None:
+            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+        reader, writer = self.streams
+        data = b"" if body is None else json.dumps(body).encode()
+        kind = "content-type: application/json\r\n" if body is not None else ""
+        writer.write(
+            f"{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\n{self.head}{kind}"
+            f"content-length: {len(data)}\r\n\r\n".encode()
+            + data
+        )
+        head = await reader.readuntil(b"\r\n\r\n")
+        status = int(head.split(b" ", 2)[1])
+        length = 0
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.strip().lower() == b"content-length":
+                length = int(value)
+        return status, await reader.readexactly(length)
+
+
 async def drive(
     port: int,
     headers: dict[str, str],
@@ -109,31 +141,36 @@ async def drive(
     clients: int,
 ) -> dict[str, list[float]]:
     latencies: dict[str, list[float]] = {"read": [], "write": [], "error": []}
-    gate = asyncio.Semaphore(clients)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(
-        base_url=f"http://127.0.0.1:{port}", headers=headers, limits=limits, timeout=30
-    ) as client:
+    failures: dict[str, str] = {}
+    pool: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(clients):
+        pool.put_nowait(Connection(port, headers))
 
-        async def one(due: float, request: Request) -> None:
-            kind, method, path, body = request
-            async with gate:
-                try:
-                    reply = await client.request(method, path, json=body)
-                    failed = reply.status_code >= 400
-                except httpx.TransportError:
-                    failed = True
-            took = time.perf_counter() - due
-            latencies["error" if failed else kind].append(took)
+    async def one(due: float, request: Request) -> None:
+        kind, method, path, body = request
+        connection = await pool.get()
+        try:
+            status, text = await connection.request(method, path, body)
+            failed = status >= 400
+            if failed:
+                failures[f"{method} {path.split('/')[1]} {status}"] = text.decode()
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            failed, connection = True, Connection(port, headers)
+        finally:
+            pool.put_nowait(connection)
+        took = time.perf_counter() - due
+        latencies["error" if failed else kind].append(took)
 
-        start = time.perf_counter()
-        tasks = []
-        for i in range(int(rate * seconds)):
-            due = start + i / rate
-            await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            tasks.append(asyncio.create_task(one(due, pick())))
-        await asyncio.gather(*tasks)
-        latencies["wall"] = [time.perf_counter() - start]
+    start = time.perf_counter()
+    tasks = []
+    for i in range(int(rate * seconds)):
+        due = start + i / rate
+        await asyncio.sleep(max(0.0, due - time.perf_counter()))
+        tasks.append(asyncio.create_task(one(due, pick())))
+    await asyncio.gather(*tasks)
+    latencies["wall"] = [time.perf_counter() - start]
+    for what, text in failures.items():
+        print(f"  failed: {what}: {text[:200]}")
     return latencies
 
 
@@ -162,7 +199,7 @@ def run(backend: str, url: str, args: argparse.Namespace) -> None:
     seeded = demo.seed(engine, extra_cases=args.cases)
     engine.dispose()
     port = free_port()
-    server = serve(url, port)
+    server = serve(url, port, args.workers)
     try:
         token = httpx.post(
             f"http://127.0.0.1:{port}/auth/login",
@@ -183,6 +220,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--cases", type=int, default=200, help="cases beyond the demo's")
     args = parser.parse_args()
     if args.backend in ("sqlite", "both"):

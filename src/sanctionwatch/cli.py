@@ -390,14 +390,21 @@ def screen_dispose(
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     import uvicorn
 
     from sanctionwatch.api.app import create_app
 
+    engine = _engine()  # migrated before any worker starts
     console.print(f"serving on http://{host}:{port}/ (API docs: /docs)")
-    uvicorn.run(create_app(_engine()), host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+        return
+    engine.dispose()
+    target = "sanctionwatch.api.app:served"
+    uvicorn.run(target, factory=True, host=host, port=port, workers=workers, log_level="warning")
 
 
 def _maritime() -> None:

@@ -71,3 +71,10 @@ def create_app(engine: Engine) -> FastAPI:
             return {"results": [asdict(h) for h in entities.search(conn, q, limit)]}
 
     return app
+
+
+def served() -> FastAPI:
+    """The app on the configured database: the factory each server worker process calls."""
+    from sanctionwatch.db import make_engine
+
+    return create_app(make_engine())

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select, update
 from sanctionwatch.cases import parties, tables
 from sanctionwatch.cases.model import User
 from sanctionwatch.cases.record import new_id, utcnow
-from sanctionwatch.errors import AuthError, InputError, NotFoundError
+from sanctionwatch.errors import AuthError, InputError
 
 _HASHER = PasswordHasher()
 MIN_PASSWORD = 12
@@ -74,17 +74,16 @@ def issue(conn: Connection, name: str, label: str, lifetime: timedelta | None) -
 
 def authenticate(conn: Connection, token: str) -> User:
     """The user a token stands for, with their current roles (AuthError when it is not valid)."""
-    row = (
-        conn.execute(select(tables.tokens).where(tables.tokens.c.id == _digest(token)))
-        .mappings()
-        .first()
+    t, u = tables.tokens, tables.users
+    query = (
+        select(t.c.user_name, t.c.revoked_at, t.c.expires_at, u.c.member)
+        .join(u, u.c.id == t.c.user_name)
+        .where(t.c.id == _digest(token))
     )
-    if row is None or row["revoked_at"] is not None or _expired(row["expires_at"]):
+    row = conn.execute(query).first()
+    if row is None or row.revoked_at is not None or _expired(row.expires_at):
         raise AuthError("the token is not valid")
-    try:
-        return parties.user(conn, row["user_name"])
-    except NotFoundError as e:
-        raise AuthError("the token is not valid") from e
+    return parties.with_roles(conn, row.user_name, row.member)
 
 
 def revoke(conn: Connection, token: str) -> None:

@@ -25,6 +25,7 @@ from sanctionwatch.cases.stored import (
     own_audience,
     readable,
     readable_row,
+    released,
     utc,
 )
 from sanctionwatch.errors import ForbiddenError, InputError
@@ -114,18 +115,30 @@ def page_cases(
     offset: int = 0,
 ) -> tuple[list[Case], int]:
     """One page of the cases `user` may read, oldest first, and how many there are in all."""
-    query = select(tables.cases).order_by(tables.cases.c.entry)
+    t = tables.cases
+    columns = [t.c.id, t.c.audience] + ([t.c.title, t.c.summary] if q else [])
+    query = select(*columns).order_by(t.c.entry)
     if topic is not None:
-        query = query.where(tables.cases.c.topic == _topic(topic).value)
+        query = query.where(t.c.topic == _topic(topic).value)
     rows = readable(conn, user, conn.execute(query).mappings())
     if q:
         needle = q.casefold()
         rows = [r for r in rows if needle in f"{r['title']}\n{r['summary']}".casefold()]
-    latest = _statuses(conn, [r["id"] for r in rows])
+    ids = [r["id"] for r in rows]
     if status is not None:
-        rows = [r for r in rows if latest[r["id"]][0] is Status(status)]
+        latest = _statuses(conn, ids)
+        ids = [i for i in ids if latest[i][0] is Status(status)]
     end = None if limit is None else offset + limit
-    return [_case(r, latest[r["id"]]) for r in rows[offset:end]], len(rows)
+    page = ids[offset:end]
+    return _cases(conn, page), len(ids)
+
+
+def _cases(conn: Connection, ids: list[str]) -> list[Case]:
+    """The cases with these ids, in this order (audiences as released)."""
+    query = select(tables.cases).where(tables.cases.c.id.in_(ids))
+    rows = {r["id"]: r for r in released(conn, [dict(r) for r in conn.execute(query).mappings()])}
+    latest = _statuses(conn, ids)
+    return [_case(rows[i], latest[i]) for i in ids]
 
 
 def set_status(

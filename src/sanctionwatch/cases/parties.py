@@ -91,13 +91,18 @@ def user(conn: Connection, name: str) -> User:
     row = _find_user(conn, name)
     if row is None:
         raise NotFoundError(f"no user {name}")
+    return with_roles(conn, name, row)
+
+
+def with_roles(conn: Connection, name: str, member_code: str) -> User:
+    """The user `name` of `member_code` with their current roles (the latest row per role)."""
     latest: dict[str, bool] = {}
     query = select(tables.roles.c.role, tables.roles.c.granted).where(
         tables.roles.c.user_name == name
     )
     for role, granted in conn.execute(query.order_by(tables.roles.c.entry)):
         latest[role] = bool(granted)
-    return User(name, row, frozenset(Role(r) for r, on in latest.items() if on))
+    return User(name, member_code, frozenset(Role(r) for r, on in latest.items() if on))
 
 
 def member(conn: Connection, code: str) -> Member:

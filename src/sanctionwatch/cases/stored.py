@@ -65,10 +65,12 @@ def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
     """
     t = tables.releases
     ids = [r["id"] for r in rows]
-    latest: dict[str, str] = {}
-    if ids:
-        query = select(t.c.target, t.c.audience).where(t.c.target.in_(ids)).order_by(t.c.entry)
-        latest = {target: text for target, text in conn.execute(query)}
+    if not ids:
+        return rows
+    query = select(t.c.target, t.c.audience).order_by(t.c.entry)
+    if len(ids) <= 50:  # a few objects: look them up; many: one pass over the (few) releases
+        query = query.where(t.c.target.in_(ids))
+    latest = {target: text for target, text in conn.execute(query)}
     return [{**r, "audience": latest[r["id"]]} if r["id"] in latest else r for r in rows]
 
 
