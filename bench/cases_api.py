@@ -56,12 +56,16 @@ def serve(url: str, port: int, workers: int = 1) -> subprocess.Popen[bytes]:
     command = [str(ROOT / ".venv" / "bin" / "sanctionwatch"), "serve", "--port", str(port)]
     command += ["--workers", str(workers)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    for _ in range(300):
+    seen: set[int] = set()
+    for _ in range(600):  # until every worker answers (each request on a new connection)
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+            reply = httpx.get(f"http://127.0.0.1:{port}/health", timeout=1)
+            seen.add(reply.json()["worker"])
+            if len(seen) >= workers:
                 return server
         except httpx.TransportError:
-            time.sleep(0.1)
+            pass
+        time.sleep(0.05)
     server.kill()
     raise RuntimeError("the server did not start")
 

@@ -393,18 +393,11 @@ def serve(
     workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes.")] = 1,
 ) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
-    import uvicorn
+    from sanctionwatch.api import serve as server
 
-    from sanctionwatch.api.app import create_app
-
-    engine = _engine()  # migrated before any worker starts
+    _engine().dispose()  # migrated before any worker starts
     console.print(f"serving on http://{host}:{port}/ (API docs: /docs)")
-    if workers == 1:
-        uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
-        return
-    engine.dispose()
-    target = "sanctionwatch.api.app:served"
-    uvicorn.run(target, factory=True, host=host, port=port, workers=workers, log_level="warning")
+    server.run(host, port, workers)
 
 
 def _maritime() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -42,8 +43,9 @@ def create_app(engine: Engine) -> FastAPI:
         return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, exc.status)
 
     @app.get("/health")
-    def health() -> dict[str, str]:
-        return {"status": "ok", "version": __version__}
+    def health() -> dict[str, str | int]:
+        """Liveness, the version, and which server process answered."""
+        return {"status": "ok", "version": __version__, "worker": os.getpid()}
 
     @app.get("/lists/status")
     def lists_status() -> dict[str, Any]:
