@@ -13,10 +13,12 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from sanctionwatch.ledger import bundle, keystore, publish, reads, verify
-from sanctionwatch.ledger.custody import Custody
+from sanctionwatch.errors import InputError
+from sanctionwatch.ledger import bundle, keystore, outside, publish, reads, verify
+from sanctionwatch.ledger.custody import Custody, new_key_file
 from sanctionwatch.ledger.keystore import MEMBER, USER
 from sanctionwatch.ledger.model import Report
+from sanctionwatch.ledger.note import Verifier
 
 ledger_app = typer.Typer(
     help="The tamper-evident log: checkpoints, proofs, verification, export.",
@@ -26,8 +28,13 @@ keys_app = typer.Typer(
     help="Ledger keys: operator, member states, their users.", no_args_is_help=True
 )
 proof_app = typer.Typer(help="Merkle proofs of inclusion and consistency.", no_args_is_help=True)
+witness_app = typer.Typer(
+    help="An outside witness: its key and state on the member's machine, no database.",
+    no_args_is_help=True,
+)
 ledger_app.add_typer(keys_app, name="keys")
 ledger_app.add_typer(proof_app, name="proof")
+ledger_app.add_typer(witness_app, name="witness")
 console = Console()
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
 
@@ -70,6 +77,58 @@ def keys_member(
     with engine.begin() as conn:
         vkey = custody.create(conn, MEMBER, name).verifier.vkey
     _out({"member": vkey}, as_json, f"member {vkey}")
+
+
+@keys_app.command("witness")
+def keys_witness(
+    vkey: Annotated[str, typer.Argument(help="The outside witness's public key (name+id+key).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Register an outside witness's public key (from `ledger witness keygen`): its
+    cosignatures, attached with `ledger cosign`, are then checked by `ledger verify`."""
+    verifier = Verifier.parse(vkey.strip())
+    engine, _ = _engine()
+    with engine.begin() as conn:
+        if keystore.find(conn, MEMBER, verifier.name) is not None:
+            raise InputError(f"there is already a key named {verifier.name}")
+        keystore.add(conn, keystore.KeyRow(MEMBER, verifier.name, verifier))
+    _out({"witness": verifier.vkey}, as_json, f"witness {verifier.vkey}")
+
+
+@witness_app.command("keygen")
+def witness_keygen(
+    name: Annotated[str, typer.Argument(help="The witness's name, e.g. kr.witness.")],
+    key: Annotated[Path, typer.Option(help="New key file (written with mode 0600).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Make an outside witness key in a file; prints the public key for the operator."""
+    vkey = new_key_file(key, name).verifier.vkey
+    _out({"witness": vkey}, as_json, vkey)
+
+
+@witness_app.command("cosign")
+def witness_cosign(
+    bundle_dir: Annotated[Path, typer.Option("--bundle", help="A bundle from `ledger export`.")],
+    key: Annotated[Path, typer.Option(help="The witness's key file (mode 0600).")],
+    state: Annotated[Path, typer.Option(help="The witness's state file (made on first use).")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a bundle and cosign its latest checkpoint if it extends the last one this witness
+    cosigned; prints the cosignature line for `ledger cosign`. Refuses forks and rollbacks."""
+    line = outside.cosign_bundle(bundle_dir, key, state).line().rstrip("\n")
+    _out({"cosignature": line}, as_json, line)
+
+
+@ledger_app.command("cosign")
+def cosign_cmd(
+    line: Annotated[str, typer.Argument(help="A cosignature line from `ledger witness cosign`.")],
+    as_json: JsonOpt = False,
+) -> None:
+    """Attach an outside witness's cosignature to the latest checkpoint."""
+    engine, _ = _engine()
+    with engine.begin() as conn:
+        note = outside.attach(conn, line)
+    _out({"checkpoint": str(note)}, as_json, str(note))
 
 
 @keys_app.command("user")

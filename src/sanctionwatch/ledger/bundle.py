@@ -69,13 +69,13 @@ def verify_bundle(directory: Path) -> Report:
         notes = [str(_line(line)["note"]) for line in f if line.strip()]
     auditor, tree = Auditor(keyring, notes), MemoryTree()
     with (directory / ENTRIES).open(encoding="utf-8") as f:
-        for batch in _batches(f):
+        for batch in batches(f):
             auditor.feed(batch)
             tree.extend_hashes(e.leaf_hash for e in batch)
     return auditor.finish(tree.consistency_proof)
 
 
-def _batches(lines: TextIO) -> Iterator[list[Entry]]:
+def batches(lines: TextIO) -> Iterator[list[Entry]]:
     batch: list[Entry] = []
     for line in lines:
         if line.strip():

@@ -164,7 +164,12 @@ def read_key_file(path: Path) -> Signer:
 def _key_file_signer(path: Path, origin: str) -> Signer:
     if path.exists():
         return read_key_file(path)
-    signer = Signer.generate(origin)
+    return new_key_file(path, origin)
+
+
+def new_key_file(path: Path, name: str) -> Signer:
+    """A new key named `name`, written to a new file only its owner can read."""
+    signer = Signer.generate(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as f:
