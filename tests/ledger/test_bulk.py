@@ -1,4 +1,4 @@
-"""Bulk appends: batches signed on two threads, appended in order, each entry verifiable."""
+"""Bulk appends: batches signed by two processes, appended in order, each entry verifiable."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def _batch(start: int, n: int) -> list[Statement]:
 
 def test_batches_append_in_order_with_valid_signatures(engine: Engine) -> None:
     batches = [_batch(0, 7), _batch(7, 1), _batch(8, 13)]
-    firsts = [first for first, _ in append_batches(engine, ALICE, batches, threads=2)]
+    firsts = [first for first, _ in append_batches(engine, ALICE, batches, workers=2)]
     assert firsts == [0, 7, 8]
     with engine.connect() as conn:
         assert store.size(conn) == 21

@@ -93,3 +93,27 @@ def test_kind_and_subject_are_bounded(engine: Engine) -> None:
             with pytest.raises(InputError):
                 record(conn, kind, subject, {}, "alice")
         assert conn.execute(select(func.count()).select_from(entries_table)).scalar_one() == 0
+
+
+@pytest.mark.parametrize(
+    ("index", "size"), [(0, 6), (4, 6), (5, 6), (5, 5 + 2**20), (0, 2**53 - 1)]
+)
+def test_no_proof_beyond_the_log(engine: Engine, index: int, size: int) -> None:
+    with engine.begin() as conn:
+        store.append(conn, batch(0, 5))
+    with engine.connect() as conn, pytest.raises(ProofError, match="outside the log"):
+        store.inclusion_proof(conn, index, size)
+    with engine.connect() as conn, pytest.raises(ProofError, match="outside the log"):
+        store.consistency_proof(conn, 3, size)
+
+
+def test_a_proof_is_one_round_trip(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    with engine.begin() as conn:
+        store.append(conn, batch(0, 100))
+    queries: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: queries.append(a[2]))
+    with engine.connect() as conn:
+        store.inclusion_proof(conn, 37, 99)
+    assert len(queries) == 1

@@ -169,13 +169,25 @@ def root(conn: Connection, tree_size: int) -> bytes:
 
 
 def inclusion_proof(conn: Connection, index: int, tree_size: int) -> list[bytes]:
-    _check_size(conn, tree_size)
-    return SqlTree(conn).run(lambda t: tree.inclusion_proof(t, index, tree_size))
+    return _proof(conn, tree_size, lambda t: tree.inclusion_proof(t, index, tree_size))
 
 
 def consistency_proof(conn: Connection, m: int, n: int) -> list[bytes]:
-    _check_size(conn, n)
-    return SqlTree(conn).run(lambda t: tree.consistency_proof(t, m, n))
+    return _proof(conn, n, lambda t: tree.consistency_proof(t, m, n))
+
+
+def _proof(conn: Connection, tree_size: int, compute: Callable[[tree.TreeStore], T]) -> T:
+    """A proof at `tree_size` in one query: the nodes it reads and the last leaf of that size,
+    whose presence shows the log holds `tree_size` entries (they are contiguous)."""
+    if tree_size <= 0:
+        _check_size(conn, tree_size)
+        return compute(SqlTree(conn))
+    nodes = SqlTree(conn)
+    last = node_key(0, tree_size - 1)
+    wanted = [node_key(level, i) for level, i in tree.reads(compute)]
+    if last not in nodes.fetch([*wanted, last]):
+        _check_size(conn, tree_size)
+    return compute(nodes)
 
 
 def _check_size(conn: Connection, tree_size: int) -> None:
