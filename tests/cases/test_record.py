@@ -66,3 +66,23 @@ def test_payload_and_subject_are_stable() -> None:
     assert (
         subject(tables.roles, "x").startswith("cs:") and "x" not in subject(tables.roles, "x")[3:4]
     )
+
+
+def test_the_public_sees_only_leaf_hashes_of_investigation_entries(panel: Panel) -> None:
+    from fastapi.testclient import TestClient
+
+    from sanctionwatch.api.app import create_app
+    from sanctionwatch.cases import auth
+
+    row = _role_row(panel, "kr.delegate")
+    with panel.engine.begin() as conn:
+        token = auth.issue(conn, "jp.observer", "test", None)
+    client = TestClient(create_app(panel.engine))
+    public = client.get(f"/ledger/entries/{row['entry']}").json()
+    assert set(public) == {"index", "leaf_hash"}
+    member = client.get(
+        f"/ledger/entries/{row['entry']}", headers={"Authorization": f"Bearer {token}"}
+    ).json()
+    assert member["leaf_hash"] == public["leaf_hash"]
+    assert member["statement"]["kind"] == "cases.change"
+    assert member["statement"]["author"] == "kr.admin" and member["payload"] is None

@@ -13,6 +13,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, FastAPI, Path, Query, Request
 from sqlalchemy import Engine
 
+from sanctionwatch.api.auth import Caller
+from sanctionwatch.cases.record import KIND as CASES_KIND
 from sanctionwatch.ledger import keystore, reads
 from sanctionwatch.ledger.custody import Custody
 
@@ -47,10 +49,17 @@ def checkpoint(request: Request) -> dict[str, Any]:
 
 
 @router.get("/entries/{index}")
-def entry(request: Request, index: Annotated[int, Path(ge=0, le=MAX_INDEX)]) -> dict[str, Any]:
-    """Entry `index`: its statement, author signature, leaf hash and payload."""
+def entry(
+    request: Request, user: Caller, index: Annotated[int, Path(ge=0, le=MAX_INDEX)]
+) -> dict[str, Any]:
+    """Entry `index`: its statement, author signature, leaf hash and payload. An entry of the
+    investigations (which user of which member changed something, and when) is shown to the
+    panel's users only; the public gets its leaf hash, which proofs need."""
     with _engine(request).connect() as conn:
-        return reads.entry(conn, index)
+        found = reads.entry(conn, index)
+    if user is None and found["statement"].get("kind") == CASES_KIND:
+        return {"index": found["index"], "leaf_hash": found["leaf_hash"]}
+    return found
 
 
 @router.get("/keys")
