@@ -126,5 +126,5 @@ def add_link(request: Request, actor: Actor, case_id: str, body: LinkIn) -> Link
 
 
 def _detail(conn: Connection, user: User | None, case: Case) -> CaseDetail:
-    found = [LinkOut.of(x) for x in links.list_links(conn, user, case.id)]
+    found = [LinkOut.of(x) for x in links.links_of(conn, case)]
     return CaseDetail(**CaseOut.of(case).model_dump(), links=found)

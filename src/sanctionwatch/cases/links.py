@@ -61,17 +61,23 @@ def link(
         raise InputError("the case is closed")
     kind = _kind(kind)
     ref = _check(conn, actor, case, kind, ref.strip())
-    for known in list_links(conn, actor, case_id):
-        if (known.kind, known.ref) == (kind, ref):
-            return known
+    t = tables.links
+    same = select(t).where(t.c.case_id == case_id, t.c.kind == kind.value, t.c.ref == ref)
+    known = conn.execute(same.order_by(t.c.entry)).mappings().first()
+    if known is not None:
+        return _link(dict(known))
     values = {"id": new_id("ln"), "case_id": case_id, "kind": kind.value, "ref": ref, "note": note}
     return _link(write(conn, actor, tables.links, values))
 
 
 def list_links(conn: Connection, user: User | None, case_id: str) -> list[Link]:
     """The links of a case `user` may read, in the order they were made."""
-    casework.get(conn, user, case_id)
-    query = select(tables.links).where(tables.links.c.case_id == case_id)
+    return links_of(conn, casework.get(conn, user, case_id))
+
+
+def links_of(conn: Connection, case: casework.Case) -> list[Link]:
+    """The links of a case already read (through `casework.get`), in the order they were made."""
+    query = select(tables.links).where(tables.links.c.case_id == case.id)
     rows = conn.execute(query.order_by(tables.links.c.entry)).mappings()
     return [_link(dict(r)) for r in rows]
 
