@@ -136,6 +136,62 @@ def sources_list(as_user: AsOpt = None, as_json: JsonOpt = False) -> None:
     _show(found, as_json, ["id", "name", "reliability", "graded_by", "audience"])
 
 
+@sources_app.command("grade")
+def sources_grade(
+    source_id: Annotated[str, typer.Argument(help="The source id.")],
+    reliability: Annotated[Reliability, typer.Argument(help="Admiralty reliability, A-F.")],
+    note: Annotated[str, typer.Option(help="Why this grade.")] = "",
+    as_user: AsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Grade a source's reliability (a new grade row: who, when, why)."""
+    with _engine().begin() as conn:
+        found = sources.grade_source(conn, _user(conn, as_user), source_id, reliability, note)
+    _show(found, as_json, ["id", "name", "reliability", "graded_by", "audience"])
+
+
+EVIDENCE_COLUMNS = ["id", "kind", "title", "credibility", "reliability", "sha256", "audience"]
+
+
+@evidence_app.command("list")
+def evidence_list(
+    case: Annotated[str | None, typer.Option(help="Only the items linked to this case.")] = None,
+    as_user: AsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The evidence items the user may read (of one case, with --case)."""
+    with _engine().connect() as conn:
+        found = evidence.list_evidence(conn, _user(conn, as_user), case)
+    _show(found, as_json, EVIDENCE_COLUMNS)
+
+
+@evidence_app.command("show")
+def evidence_show(
+    evidence_id: Annotated[str, typer.Argument(help="The evidence id.")],
+    as_user: AsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One evidence item: its custody, grades and audience."""
+    with _engine().connect() as conn:
+        found = evidence.get(conn, _user(conn, as_user), evidence_id)
+    columns = [*EVIDENCE_COLUMNS, "created_by", "obtained_at", "derived_from", "graded_by"]
+    _show(found, as_json, columns)
+
+
+@evidence_app.command("grade")
+def evidence_grade(
+    evidence_id: Annotated[str, typer.Argument(help="The evidence id.")],
+    credibility: Annotated[Credibility, typer.Argument(help="Admiralty credibility, 1-6.")],
+    note: Annotated[str, typer.Option(help="Why this grade.")] = "",
+    as_user: AsOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Grade an item's credibility (a new grade row: who, when, why)."""
+    with _engine().begin() as conn:
+        found = evidence.grade(conn, _user(conn, as_user), evidence_id, credibility, note)
+    _show(found, as_json, EVIDENCE_COLUMNS)
+
+
 @evidence_app.command("add")
 def evidence_add(
     path: Annotated[Path, typer.Argument(help="The file to submit.", exists=True, dir_okay=False)],

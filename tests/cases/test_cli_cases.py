@@ -81,3 +81,23 @@ def test_sources_evidence_and_cases(cli_panel: Panel) -> None:
     assert hidden.exit_code != 0 and "no case" in str(hidden.exception)
     table = runner.invoke(root, ["cases", "list"])
     assert table.exit_code == 0 and "Nampo" in table.stdout
+
+
+def test_grades_and_evidence_reads(cli_panel: Panel) -> None:
+    src = run("sources", "add", "KR radar", "--as", "kr.contributor")
+    graded = run("sources", "grade", src["id"], "B", "--note", "checked", "--as", "kr.analyst")
+    assert graded["reliability"] == "B" and graded["graded_by"] == "kr.analyst"
+    path = DATA / "ais" / "dma_aisdk_20180208_sample.csv"
+    item = run(
+        "evidence", "add", str(path), "--source", src["id"], "--kind", "ais_extract",
+        "--audience", "originator", "--as", "kr.contributor",
+    )  # fmt: skip
+    regraded = run("evidence", "grade", item["id"], "2", "--as", "kr.reviewer")
+    assert regraded["credibility"] == "2" and regraded["reliability"] == "B"
+    shown = run("evidence", "show", item["id"], "--as", "kr.observer")
+    assert shown["created_by"] == "kr.contributor" and shown["graded_by"] == "kr.reviewer"
+    assert [e["id"] for e in run("evidence", "list", "--as", "kr.observer")] == [item["id"]]
+    assert run("evidence", "list", "--as", "us.observer") == []
+    hidden = runner.invoke(root, ["evidence", "show", item["id"], "--as", "us.observer"])
+    missing = runner.invoke(root, ["evidence", "show", "ev-" + "0" * 32, "--as", "us.observer"])
+    assert hidden.exit_code == missing.exit_code != 0
