@@ -13,7 +13,6 @@ from fastapi.testclient import TestClient
 from httpx import Response
 
 from sanctionwatch.api.app import create_app
-from sanctionwatch.cases import auth
 from sanctionwatch.ledger.verify import verify
 from sanctionwatch.maritime.detection import detect_inputs
 from sanctionwatch.maritime.detectors.inputs import prepare
@@ -37,15 +36,9 @@ class Api:
         app = create_app(panel.engine)
         self.client = TestClient(app)
         self.panel = panel
-        self.tokens: dict[str, str] = {}
 
     def _headers(self, user: str | None) -> dict[str, str]:
-        if user is None:
-            return {}
-        if user not in self.tokens:
-            with self.panel.engine.begin() as conn:
-                self.tokens[user] = auth.issue(conn, user, "test", None)
-        return {"Authorization": f"Bearer {self.tokens[user]}"}
+        return self.panel.headers(user)
 
     def get(self, user: str | None, path: str, **kw: Any) -> Response:
         return self.client.get(path, headers=self._headers(user), **kw)

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, text
 
 from sanctionwatch.api.app import create_app
-from sanctionwatch.cases import auth, tables
+from sanctionwatch.cases import tables
 from sanctionwatch.ledger.verify import verify
 from tests.cases.conftest import Panel
 from tests.cases.scenario import World, build, to_review
@@ -23,15 +23,9 @@ class Api:
         app = create_app(panel.engine)
         self.client = TestClient(app)
         self.panel = panel
-        self.tokens: dict[str, str] = {}
 
     def as_(self, user: str | None) -> dict[str, str]:
-        if user is None:
-            return {}
-        if user not in self.tokens:
-            with self.panel.engine.begin() as conn:
-                self.tokens[user] = auth.issue(conn, user, "test", None)
-        return {"Authorization": f"Bearer {self.tokens[user]}"}
+        return self.panel.headers(user)
 
     def get(self, path: str, user: str | None, status: int = 200, **params: str) -> Any:
         r = self.client.get(path, headers=self.as_(user), params=params)

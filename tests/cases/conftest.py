@@ -25,9 +25,19 @@ class Panel:
     engine: Engine
     secretariat: User
     users: dict[str, User] = field(default_factory=dict)  # "us.analyst" -> User
+    tokens: dict[str, str] = field(default_factory=dict)  # API tokens issued so far
 
     def __getitem__(self, name: str) -> User:
         return self.users[name]
+
+    def headers(self, user: str | None) -> dict[str, str]:
+        """The Authorization header of `user` (a token issued once); none for the public."""
+        if user is None:
+            return {}
+        if user not in self.tokens:
+            with self.engine.begin() as conn:
+                self.tokens[user] = auth.issue(conn, user, "test", None)
+        return {"Authorization": f"Bearer {self.tokens[user]}"}
 
 
 def make_panel(engine: Engine) -> Panel:

@@ -32,7 +32,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from sanctionwatch.api.app import create_app
-from sanctionwatch.cases import access, auth
+from sanctionwatch.cases import access
 from sanctionwatch.cases.model import (
     Audience,
     Credibility,
@@ -110,7 +110,6 @@ class World:
     def __init__(self, panel: Panel) -> None:
         self.panel = panel
         self.client = TestClient(create_app(panel.engine))
-        self.tokens: dict[str, str] = {}
         self.objs: dict[str, Obj] = {}
         self.counter = itertools.count(1)
 
@@ -122,12 +121,7 @@ class World:
         return f"{PREFIX[kind]}-{digest}"
 
     def headers(self, user: str | None) -> dict[str, str]:
-        if user is None:
-            return {}
-        if user not in self.tokens:
-            with self.panel.engine.begin() as conn:
-                self.tokens[user] = auth.issue(conn, user, "test", None)
-        return {"Authorization": f"Bearer {self.tokens[user]}"}
+        return self.panel.headers(user)
 
     def get(self, user: str | None, path: str, **params: str) -> Response:
         # httpx drops the query of `path` when given params, even empty ones
