@@ -1,6 +1,7 @@
 """Append 1,000,000 signed entries to the ledger, then time inclusion proofs at that size.
 
     .venv/bin/python bench/ledger.py [--entries N] [--batch N] [--backends sqlite,postgresql]
+                                     [--workers 2]
 
 Entries are real statements (canonical JSON) signed with Ed25519 by one user key (by two
 worker processes while the previous batch is appended, as `ledger.bulk` does), appended in
@@ -65,7 +66,9 @@ def sign_rate(entries: int) -> float:
     return len(sample) / (time.perf_counter() - t0)
 
 
-def append_all(url: str, entries: int, batch: int) -> tuple[float, float, list[bytes]]:
+def append_all(
+    url: str, entries: int, batch: int, workers: int
+) -> tuple[float, float, list[bytes]]:
     """Seconds appending (hash, tree, insert, commit) and in all, end to end with
     `ledger.bulk` (batch k+1 signed by two processes while batch k is appended); the leaf
     hashes (for the in-memory peer)."""
@@ -78,7 +81,7 @@ def append_all(url: str, entries: int, batch: int) -> tuple[float, float, list[b
 
     t0 = time.perf_counter()
     batches = (statements(s, min(batch, entries - s)) for s in range(0, entries, batch))
-    for first, items in append_batches(engine, USER, batches, 2, appended):
+    for first, items in append_batches(engine, USER, batches, workers, appended):
         leaves += [hashlib.sha256(b"\x00" + s.body).digest() for s in items]
         if (first + len(items)) % 100_000 == 0:
             sys.stderr.write(f"  {first + len(items):,} entries\n")
@@ -120,14 +123,15 @@ def proofs(url: str, size: int, leaves: list[bytes]) -> tuple[int, Timing, Timin
     return len(path), sql, timed(prove_in_memory, indexes)
 
 
-def bench(backend: str, url: str, entries: int, batch: int) -> None:
+def bench(backend: str, url: str, entries: int, batch: int, workers: int) -> None:
     signing = sign_rate(entries)
-    appending, total, leaves = append_all(url, entries, batch)
+    appending, total, leaves = append_all(url, entries, batch, workers)
     hashes, sql, memory = proofs(url, entries, leaves)
     print(f"{backend}: {entries:,} entries in batches of {batch:,}")
     print(f"  sign (canonical JSON + Ed25519, one process): {signing:,.0f} entries/s")
     print(f"  log append (hash, tree, insert, commit): {entries / appending:,.0f} entries/s")
-    print(f"  end to end (signed by 2 processes, appended): {entries / total:,.0f} appends/s")
+    rate = entries / total
+    print(f"  end to end (signed by {workers} processes, appended): {rate:,.0f} appends/s")
     print(f"  inclusion proof at n={entries:,}: {hashes} hashes, {hashes * 32} bytes")
     print(f"  generate + verify, median / p99: {sql[0]:.3f} / {sql[1]:.3f} ms")
     print(f"  peer (same proof from MemoryTree): {memory[0]:.3f} / {memory[1]:.3f} ms")
@@ -138,18 +142,19 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1_000_000)
     parser.add_argument("--batch", type=int, default=10_000)
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--workers", type=int, default=2, help="signing processes")
     args = parser.parse_args()
     configure("WARNING")
     backends = args.backends.split(",")
     if "sqlite" in backends:
         with tempfile.TemporaryDirectory() as tmp:
-            bench("SQLite", f"sqlite:///{tmp}/ledger.db", args.entries, args.batch)
+            bench("SQLite", f"sqlite:///{tmp}/ledger.db", args.entries, args.batch, args.workers)
     if "postgresql" in backends:
         server = os.environ.get("SANCTIONWATCH_TEST_POSTGRES_URL")
         cluster = None if server else Cluster()
         try:
             url = new_database(server or cluster.url)  # type: ignore[union-attr]
-            bench("PostgreSQL", url, args.entries, args.batch)
+            bench("PostgreSQL", url, args.entries, args.batch, args.workers)
         finally:
             if cluster:
                 cluster.stop()

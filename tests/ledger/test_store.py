@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
@@ -108,12 +109,30 @@ def test_no_proof_beyond_the_log(engine: Engine, index: int, size: int) -> None:
 
 
 def test_a_proof_is_one_round_trip(engine: Engine) -> None:
+    """One query, on the driver's cursor: SQLite's own trace sees one statement; on
+    PostgreSQL the transaction's statistics show the nodes read and the entries untouched."""
     from sqlalchemy import event
 
     with engine.begin() as conn:
         store.append(conn, batch(0, 100))
-    queries: list[str] = []
-    event.listen(engine, "before_cursor_execute", lambda *a: queries.append(a[2]))
+    through_sqlalchemy: list[str] = []
+    event.listen(engine, "before_cursor_execute", lambda *a: through_sqlalchemy.append(a[2]))
     with engine.connect() as conn:
-        store.inclusion_proof(conn, 37, 99)
-    assert len(queries) == 1
+        driver: Any = conn.connection.driver_connection
+        if engine.dialect.name == "sqlite":
+            traced: list[str] = []
+            driver.set_trace_callback(traced.append)
+            store.inclusion_proof(conn, 37, 99)
+            driver.set_trace_callback(None)
+            assert len(traced) == 1
+        else:
+            scans = (
+                "SELECT relname, idx_scan + seq_scan FROM pg_stat_xact_user_tables"
+                " WHERE relname IN ('ledger_nodes', 'ledger_entries') ORDER BY relname"
+            )
+            before = dict(driver.execute(scans).fetchall())
+            store.inclusion_proof(conn, 37, 99)
+            after = dict(driver.execute(scans).fetchall())
+            assert after["ledger_nodes"] > before["ledger_nodes"]  # once per key before PG 17
+            assert after["ledger_entries"] == before["ledger_entries"]
+    assert through_sqlalchemy == []

@@ -72,14 +72,23 @@ class SqlTree:
 
 
 def _select_nodes(conn: Connection, keys: list[int]) -> Sequence[Any]:
-    """Hand-written SQL: a proof is a few small queries, and Core's IN costs more than them."""
-    if conn.dialect.name == "postgresql":
-        sql = "SELECT key, hash FROM ledger_nodes WHERE key = ANY(%s)"
-        return conn.exec_driver_sql(sql, (keys,)).all()
-    if conn.dialect.name == "sqlite":
+    """Hand-written SQL on the driver's own cursor: a proof is one small query, and
+    SQLAlchemy's statement handling costs more than the query itself."""
+    dialect = conn.dialect.name
+    params: list[Any]
+    if dialect == "postgresql":
+        sql, params = "SELECT key, hash FROM ledger_nodes WHERE key = ANY(%s)", [keys]
+    elif dialect == "sqlite":
         sql = f"SELECT key, hash FROM ledger_nodes WHERE key IN ({','.join('?' * len(keys))})"
-        return conn.exec_driver_sql(sql, tuple(keys)).all()
-    return conn.execute(select(nodes.c.key, nodes.c.hash).where(nodes.c.key.in_(keys))).all()
+        params = keys
+    else:
+        return conn.execute(select(nodes.c.key, nodes.c.hash).where(nodes.c.key.in_(keys))).all()
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
 
 
 def size(conn: Connection) -> int:
@@ -105,10 +114,10 @@ def append(conn: Connection, batch: Sequence[Signed]) -> int:
     hashes = [leaf_hash(s.body) for s in batch]
     nodes_read = SqlTree(conn)
     nodes_read.fetch(node_key(level, index) for level, index in tree.frontier(start))
-    created = list(tree.appended_nodes(nodes_read, start, hashes))
+    created = tree.appended(nodes_read, start, hashes)
     rows = [_entry_row(start + i, s) for i, s in enumerate(batch)]
     insert_rows(conn, entries, ("idx", "kind", "subject", "body", "signature", "payload"), rows)
-    keyed = [(node_key(n.level, n.index), n.hash) for n in created]
+    keyed = [(level << 56 | index, h) for level, index, h in created]
     insert_rows(conn, nodes, ("key", "hash"), keyed)
     return start
 

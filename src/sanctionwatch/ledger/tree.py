@@ -127,14 +127,22 @@ def appended_nodes(store: TreeStore, size: int, leaf_hashes: Iterable[bytes]) ->
     Reads only the O(log n) subtrees on the right edge of the current tree (its frontier), once,
     before the first node is yielded; within a level, nodes come in increasing index order.
     """
-    frontier = [Node(level, i, store.node(level, i)) for level, i in _cover(0, size)]
+    for level, index, h in appended(store, size, leaf_hashes):
+        yield Node(level, index, h)
+
+
+def appended(
+    store: TreeStore, size: int, leaf_hashes: Iterable[bytes]
+) -> Iterator[tuple[int, int, bytes]]:
+    """`appended_nodes` as plain (level, index, hash) tuples: the bulk append's hot loop."""
+    frontier = [(level, i, store.node(level, i)) for level, i in _cover(0, size)]
     for h in leaf_hashes:
-        node = Node(0, size, h)
+        node = (0, size, h)
         size += 1
         yield node
-        while frontier and frontier[-1].level == node.level:
+        while frontier and frontier[-1][0] == node[0]:
             left = frontier.pop()
-            node = Node(node.level + 1, left.index >> 1, node_hash(left.hash, node.hash))
+            node = (node[0] + 1, left[1] >> 1, node_hash(left[2], node[2]))
             yield node
         frontier.append(node)
 
