@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Connection, func, select, text
 
-from sanctionwatch.cases import casework, evidence, links, sources, tables
+from sanctionwatch.cases import casework, cited, evidence, links, sources, tables
 from sanctionwatch.cases.model import (
     Audience,
     Credibility,
@@ -225,19 +225,19 @@ def test_non_readers_see_only_a_keyed_commitment(panel: Panel, src: str) -> None
     with panel.engine.begin() as conn:
         item = add(conn, panel["us.analyst"], src, audience=US_ONLY)
         plain = hashlib.sha256(AIS_CSV).hexdigest()
-        full = evidence.citation_view(conn, panel["us.observer"], item.id)
+        full = cited.citation_view(conn, panel["us.observer"], item.id)
         assert (full["id"], full["title"], full["sha256"]) == (item.id, item.title, plain)
-        sealed = evidence.citation_view(conn, panel["kr.observer"], item.id)
+        sealed = cited.citation_view(conn, panel["kr.observer"], item.id)
         assert sealed == {"commitment": full["commitment"]}
-        assert evidence.citation_view(conn, None, item.id) == sealed
+        assert cited.citation_view(conn, None, item.id) == sealed
         assert sealed["commitment"] != plain and len(sealed["commitment"]) == 64
         assert sealed["commitment"] == evidence.commitment(conn, item)
         same_bytes = add(conn, panel["us.analyst"], src, audience=US_KR)
         assert evidence.commitment(conn, same_bytes) != sealed["commitment"]  # per audience
         with pytest.raises(NotFoundError):
-            evidence.citation_view(conn, panel["us.observer"], "ev-" + "0" * 32)
+            cited.citation_view(conn, panel["us.observer"], "ev-" + "0" * 32)
     with panel.engine.connect() as conn:  # the key is kept: the commitment is stable
-        assert evidence.citation_view(conn, panel["nz.analyst"], item.id) == sealed
+        assert cited.citation_view(conn, panel["nz.analyst"], item.id) == sealed
 
 
 def test_obtained_at_is_checked(panel: Panel, src: str) -> None:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import JSONResponse
+from fastapi.telemetry import TelemetryConfig
 from sqlalchemy import Engine
 
 from sanctionwatch import __version__
+from sanctionwatch.api.auth import read_engine
 from sanctionwatch.api.casework import router as casework_router
 from sanctionwatch.api.evidence import router as evidence_router
 from sanctionwatch.api.findings import router as findings_router
@@ -24,11 +29,20 @@ from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import entities, history
 from sanctionwatch.screening.service import Screener
 
+# FastAPI's OpenTelemetry hooks: nothing here exports them, and they cost every request.
+_NO_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+}
+
 
 def create_app(engine: Engine) -> FastAPI:
-    app = FastAPI(title="sanctionwatch", version=__version__)
+    app = FastAPI(title="sanctionwatch", version=__version__, telemetry=_NO_TELEMETRY)
     app.state.screener = Screener(engine)
     app.state.engine = engine
+    app.state.reader = read_engine(engine)
     app.include_router(match_router)
     app.include_router(maritime_router)
     app.include_router(ledger_router)
@@ -44,7 +58,7 @@ def create_app(engine: Engine) -> FastAPI:
         return JSONResponse({"error": type(exc).__name__, "detail": str(exc)}, exc.status)
 
     @app.get("/health")
-    def health() -> dict[str, str | int]:
+    async def health() -> dict[str, str | int]:
         """Liveness, the version, and which server process answered."""
         return {"status": "ok", "version": __version__, "worker": os.getpid()}
 
@@ -82,7 +96,16 @@ def served() -> FastAPI:
 
     app = create_app(make_engine())
     steady_heap()
+    app.router.lifespan_context = _few_threads
     return app
+
+
+@asynccontextmanager
+async def _few_threads(_app: FastAPI) -> AsyncIterator[None]:
+    from anyio import to_thread
+
+    to_thread.current_default_thread_limiter().total_tokens = int(os.environ.get("THREADS", "40"))
+    yield
 
 
 def steady_heap() -> None:
@@ -95,3 +118,4 @@ def steady_heap() -> None:
     """
     gc.collect()
     gc.freeze()
+    sys.setswitchinterval(float(os.environ.get("SWI", "0.005")))

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
-from sanctionwatch.api.auth import Actor, Caller, engine
+from sanctionwatch.api.auth import Actor, Caller, engine, reader
 from sanctionwatch.api.case_schemas import (
     CaseDetail,
     CaseIn,
@@ -53,7 +53,7 @@ def list_cases(
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
 ) -> CaseList:
     """The cases the caller may read, filtered, oldest first: one page and the total."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         found, total = casework.page_cases(conn, user, status, topic, q, limit, offset)
     return CaseList(cases=[CaseOut.of(c) for c in found], total=total)
 
@@ -90,14 +90,14 @@ def from_hit(request: Request, actor: Actor, body: FromHitIn) -> CaseDetail:
 @router.get("/{case_id}")
 def get_case(request: Request, user: Caller, case_id: str) -> CaseDetail:
     """The case with its links."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return _detail(conn, user, casework.get(conn, user, case_id))
 
 
 @router.get("/{case_id}/history")
 def history(request: Request, user: Caller, case_id: str) -> History:
     """Status changes and links, in the order they were made."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return History.of(case_id, casework.history(conn, user, case_id))
 
 
@@ -105,7 +105,7 @@ def history(request: Request, user: Caller, case_id: str) -> History:
 def export(request: Request, user: Caller, case_id: str) -> dict[str, Any]:
     """The case as one JSON document, as the caller may see it: history, links, evidence
     (retractions applied) and findings with revisions, tallies, dissents and citations."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return export_case(conn, user, case_id)
 
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 from pydantic import ValidationError
 
-from sanctionwatch.api.auth import Actor, Caller, engine
+from sanctionwatch.api.auth import Actor, Caller, engine, reader
 from sanctionwatch.api.case_schemas import (
     CredibilityIn,
     EvidenceList,
@@ -43,13 +43,13 @@ def add_source(request: Request, actor: Actor, body: SourceIn) -> SourceOut:
 @router.get("/sources")
 def list_sources(request: Request, user: Caller) -> SourceList:
     """The sources the caller may read."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return SourceList(sources=[SourceOut.of(s) for s in sources.list_sources(conn, user)])
 
 
 @router.get("/sources/{source_id}")
 def get_source(request: Request, user: Caller, source_id: str) -> SourceOut:
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return SourceOut.of(sources.get(conn, user, source_id))
 
 
@@ -93,14 +93,14 @@ def add_evidence(
 @router.get("/evidence")
 def list_evidence(request: Request, user: Caller, case_id: str | None = None) -> EvidenceList:
     """The items the caller may read (of one case, with `case_id`)."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         found = evidence.list_evidence(conn, user, case_id)
     return EvidenceList(evidence=[EvidenceOut.of(e) for e in found])
 
 
 @router.get("/evidence/{evidence_id}")
 def get_evidence(request: Request, user: Caller, evidence_id: str) -> EvidenceOut:
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return EvidenceOut.of(evidence.get(conn, user, evidence_id))
 
 
@@ -113,7 +113,7 @@ def get_evidence(request: Request, user: Caller, evidence_id: str) -> EvidenceOu
 )
 def get_content(request: Request, user: Caller, evidence_id: str) -> Response:
     """The item's bytes, as submitted (served as an attachment, never sniffed)."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         body, media_type = evidence.content(conn, user, evidence_id)
     headers = {
         "Content-Disposition": f'attachment; filename="{evidence_id}"',

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Connection
 
-from sanctionwatch.api.auth import Actor, Caller, engine
+from sanctionwatch.api.auth import Actor, Caller, engine, reader
 from sanctionwatch.api.finding_schemas import (
     AdoptIn,
     AdoptionOut,
@@ -38,7 +38,7 @@ from sanctionwatch.api.finding_schemas import (
 )
 from sanctionwatch.cases import (
     citations,
-    evidence,
+    cited,
     findings,
     proposals,
     releases,
@@ -56,8 +56,8 @@ IdQ = Annotated[str, Query(max_length=64)]
 
 
 def _out(conn: Connection, user: User | None, finding: Finding) -> FindingOut:
-    cited = citations.cited(finding.revision.text)
-    views = {e: evidence.citation_view(conn, user, e) for e in cited}
+    ids = citations.cited(finding.revision.text)
+    views = cited.citation_views(conn, user, ids)
     return FindingOut.model_validate({**finding.to_json(), "citations": views})
 
 
@@ -76,7 +76,7 @@ def list_findings(
     request: Request, caller: Caller, case_id: Annotated[str | None, Query(max_length=64)] = None
 ) -> FindingList:
     """The findings the caller may read, of one case if given."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         found = findings.list_findings(conn, caller, case_id)
         return FindingList(findings=[_out(conn, caller, f) for f in found])
 
@@ -84,14 +84,14 @@ def list_findings(
 @router.get("/findings/{finding_id}")
 def get(request: Request, caller: Caller, finding_id: str) -> FindingOut:
     """One finding: its latest revision, retraction, adoption and dissents verbatim."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return _out(conn, caller, findings.get(conn, caller, finding_id))
 
 
 @router.get("/findings/{finding_id}/revisions")
 def revision_list(request: Request, caller: Caller, finding_id: str) -> RevisionList:
     """Every revision: full text, SHA-256 and the diff against its base."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         found = proposals.history(conn, caller, finding_id)
     return RevisionList(revisions=[RevisionOut.model_validate(r.to_json()) for r in found])
 
@@ -109,7 +109,7 @@ def propose(request: Request, actor: Actor, finding_id: str, body: ProposalIn) -
 @router.get("/findings/{finding_id}/diff")
 def diff(request: Request, caller: Caller, finding_id: str, a: IdQ, b: IdQ) -> DiffOut:
     """The unified diff between two revisions (ids or numbers)."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         text = proposals.diff(conn, caller, finding_id, a, b)
     return DiffOut(finding_id=finding_id, a=a, b=b, diff=text)
 
@@ -122,7 +122,7 @@ def check_standard(
     revision: Annotated[str | None, Query(max_length=64)] = None,
 ) -> StandardOut:
     """Whether a revision (default: the latest) meets the evidence standard, and what is missing."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         report = standard.check(conn, caller, finding_id, revision)
     return StandardOut.model_validate(report.to_json())
 
@@ -157,7 +157,7 @@ def vote(request: Request, actor: Actor, finding_id: str, body: VoteIn) -> VoteO
 @router.get("/findings/{finding_id}/tally")
 def tally(request: Request, caller: Caller, finding_id: str) -> TallyOut:
     """The count on the text, each member's vote, dissents verbatim, and the rule's verdict."""
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return TallyOut.model_validate(votes.tally(conn, caller, finding_id).to_json())
 
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from fastapi import APIRouter, Request
 
-from sanctionwatch.api.auth import Actor, engine
+from sanctionwatch.api.auth import Actor, engine, reader
 from sanctionwatch.api.party_schemas import (
     Login,
     MemberIn,
@@ -50,7 +50,7 @@ def me(actor: Actor) -> UserOut:
 
 @router.get("/members")
 def list_members(request: Request, actor: Actor) -> list[MemberOut]:
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return [MemberOut(code=m.code, name=m.name, kind=m.kind) for m in parties.members(conn)]
 
 
@@ -63,7 +63,7 @@ def add_member(request: Request, actor: Actor, body: MemberIn) -> MemberOut:
 
 @router.get("/users")
 def list_users(request: Request, actor: Actor, member: str | None = None) -> list[UserOut]:
-    with engine(request).connect() as conn:
+    with reader(request).connect() as conn:
         return [_user(u) for u in parties.users(conn, member)]
 
 

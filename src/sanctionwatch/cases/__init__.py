@@ -9,6 +9,7 @@ parties.py     members, the secretariat, users and roles
 auth.py        passwords (argon2id) and API tokens
 sources.py     sources and their Admiralty reliability grades
 evidence.py    content-addressed evidence with custody and credibility grades
+cited.py       how citations show evidence: in full, or only its keyed commitment
 uploads.py     upload limits and type checks; commit.py: keyed commitments (HMAC)
 casework.py    cases: topic, lead, status; links.py: what a case links to
 intake.py      a maritime event or a screening hit as a case

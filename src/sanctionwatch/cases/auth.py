@@ -17,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, select, update
 
 from sanctionwatch.cases import parties, tables
-from sanctionwatch.cases.model import User
+from sanctionwatch.cases.model import Role, User
 from sanctionwatch.cases.record import new_id, utcnow
 from sanctionwatch.errors import AuthError, InputError
 
@@ -73,17 +73,24 @@ def issue(conn: Connection, name: str, label: str, lifetime: timedelta | None) -
 
 
 def authenticate(conn: Connection, token: str) -> User:
-    """The user a token stands for, with their current roles (AuthError when it is not valid)."""
-    t, u = tables.tokens, tables.users
+    """The user a token stands for, with their current roles (AuthError when it is not valid).
+
+    One query: the token, its user and every role row of the user (latest row per role wins).
+    """
+    t, u, r = tables.tokens, tables.users, tables.roles
     query = (
-        select(t.c.user_name, t.c.revoked_at, t.c.expires_at, u.c.member)
+        select(t.c.user_name, t.c.revoked_at, t.c.expires_at, u.c.member, r.c.role, r.c.granted)
         .join(u, u.c.id == t.c.user_name)
+        .outerjoin(r, r.c.user_name == t.c.user_name)
         .where(t.c.id == _digest(token))
+        .order_by(r.c.entry)
     )
-    row = conn.execute(query).first()
-    if row is None or row.revoked_at is not None or _expired(row.expires_at):
+    rows = conn.execute(query).all()
+    if not rows or rows[0].revoked_at is not None or _expired(rows[0].expires_at):
         raise AuthError("the token is not valid")
-    return parties.with_roles(conn, row.user_name, row.member)
+    latest = {row.role: bool(row.granted) for row in rows if row.role is not None}
+    roles = frozenset(Role(role) for role, on in latest.items() if on)
+    return User(rows[0].user_name, rows[0].member, roles)
 
 
 def revoke(conn: Connection, token: str) -> None:

@@ -40,10 +40,20 @@ def secret(conn: Connection) -> bytes:
 
 def audience_key(conn: Connection, audience: Audience) -> bytes:
     """The key of one audience (its scope, originator, members and label)."""
-    label = _CONTEXT + dump_audience(audience).encode()
-    return hmac.new(secret(conn), label, hashlib.sha256).digest()
+    return _audience_key(secret(conn), audience)
 
 
 def commit(conn: Connection, audience: Audience, sha256: str) -> str:
     """HMAC-SHA256(audience key, sha256), in hex."""
-    return hmac.new(audience_key(conn, audience), sha256.encode(), hashlib.sha256).hexdigest()
+    return commit_with(secret(conn), audience, sha256)
+
+
+def commit_with(deployment_secret: bytes, audience: Audience, sha256: str) -> str:
+    """`commit` under a secret already read (`secret`): for many commitments at once."""
+    key = _audience_key(deployment_secret, audience)
+    return hmac.new(key, sha256.encode(), hashlib.sha256).hexdigest()
+
+
+def _audience_key(deployment_secret: bytes, audience: Audience) -> bytes:
+    label = _CONTEXT + dump_audience(audience).encode()
+    return hmac.new(deployment_secret, label, hashlib.sha256).digest()

@@ -4,7 +4,7 @@ Each item records who submitted it and when (`created_by`, `created_at`), when i
 obtained, what it was derived from, and its source. Its audience is no wider than its
 source's and its inputs' allow (`access.derived`). The bytes are stored once by SHA-256
 (`uploads`); credibility grades (1-6) are appended rows, the latest counts. A reader of a
-finding who may not read a cited item sees only its keyed commitment (`citation_view`).
+finding who may not read a cited item sees only its keyed commitment (`cases.cited`).
 """
 
 from __future__ import annotations
@@ -24,11 +24,9 @@ from sanctionwatch.cases.stored import (
     dump_audience,
     latest_grades,
     load_audience,
-    not_found,
     own_audience,
     readable,
     readable_row,
-    released,
     utc,
     within,
 )
@@ -116,7 +114,7 @@ def grade(
 
 def get(conn: Connection, user: User | None, evidence_id: str) -> Evidence:
     """The item, if `user` may read it (else the same NotFoundError as for no item)."""
-    return _build(conn, [readable_row(conn, user, tables.evidence, evidence_id, "evidence")])[0]
+    return build(conn, [readable_row(conn, user, tables.evidence, evidence_id, "evidence")])[0]
 
 
 def list_evidence(
@@ -129,7 +127,7 @@ def list_evidence(
         links = tables.links
         linked = select(links.c.ref).where(links.c.case_id == case_id, links.c.kind == "evidence")
         query = query.where(tables.evidence.c.id.in_(linked))
-    return _build(conn, readable(conn, user, conn.execute(query).mappings()))
+    return build(conn, readable(conn, user, conn.execute(query).mappings()))
 
 
 def content(conn: Connection, user: User | None, evidence_id: str) -> tuple[bytes, str]:
@@ -155,33 +153,7 @@ def commitment(conn: Connection, evidence: Evidence) -> str:
     return commit.commit(conn, evidence.audience, evidence.sha256)
 
 
-def citation_view(conn: Connection, user: User | None, evidence_id: str) -> dict[str, Any]:
-    """How a citation shows the item to `user`: in full for a reader, else only its commitment.
-
-    For ids that a readable object cites (an unknown id is a NotFoundError)."""
-    row = conn.execute(select(tables.evidence).where(tables.evidence.c.id == evidence_id)).first()
-    if row is None:
-        raise not_found("evidence", evidence_id)
-    audience, sha256 = load_audience(row.audience), row.sha256
-    sealed = commit.commit(conn, audience, sha256)  # under the audience it was made for
-    now = load_audience(released(conn, [{"id": row.id, "audience": row.audience}])[0]["audience"])
-    if not access.may_read(user, now):
-        return {"commitment": sealed}
-    item = get(conn, user, evidence_id)
-    return {
-        "id": item.id,
-        "title": item.title,
-        "kind": item.kind.value,
-        "sha256": item.sha256,
-        "media_type": item.media_type,
-        "source_id": item.source_id,
-        "credibility": None if item.credibility is None else item.credibility.value,
-        "reliability": None if item.reliability is None else item.reliability.value,
-        "commitment": sealed,
-    }
-
-
-def _build(conn: Connection, rows: list[dict[str, Any]]) -> list[Evidence]:
+def build(conn: Connection, rows: list[dict[str, Any]]) -> list[Evidence]:
     grades = latest_grades(conn, [r["id"] for r in rows])
     reliability = sources.reliabilities(conn, [r["source_id"] for r in rows])
     return [_evidence(r, grades.get(r["id"]), reliability.get(r["source_id"])) for r in rows]

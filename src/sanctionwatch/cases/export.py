@@ -27,6 +27,7 @@ from sanctionwatch.cases import (
     proposals,
     votes,
 )
+from sanctionwatch.cases.cited import citation_views
 from sanctionwatch.cases.model import Audience, User
 from sanctionwatch.ledger.store import size as ledger_size
 
@@ -57,7 +58,7 @@ def _finding(conn: Connection, user: User | None, finding: findings.Finding) -> 
         **finding.to_json(),
         "revisions": [r.to_json() for r in proposals.history(conn, user, finding.id)],
         "tally": votes.tally(conn, user, finding.id).to_json(),
-        "citations": {i: evidence.citation_view(conn, user, i) for i in cited},
+        "citations": citation_views(conn, user, cited),
     }
 
 

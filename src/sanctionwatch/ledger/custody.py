@@ -138,7 +138,8 @@ class Custody:
             if keystore.find(conn, MEMBER, DEV_MEMBER) is None:
                 self.create(conn, MEMBER, DEV_MEMBER)
             return self.create(conn, USER, name, DEV_MEMBER), DEV_MEMBER
-        row = self._need(conn, USER, name)
+        if row is None:
+            row = self._need(conn, USER, name)
         return self.signer(row), row.member or ""
 
     def witnesses(self, conn: Connection) -> list[Signer]:

@@ -44,13 +44,13 @@ def record(
     custody = custody or Custody.from_settings()
     name = author or get_settings().analyst
     signer, member = custody.author(conn, name)
-    store.lock(conn)
     data = canonical(payload)
     digest = hashlib.sha256(data).hexdigest()
+    store.lock(conn)  # held until the caller commits: keep the work after it short
     statement = Statement(
         kind, subject, digest, name, member, now(), store.last_about(conn, subject)
     )
-    return store.append(conn, [signed(signer, statement, data if keep_payload else None)])
+    return store.append_locked(conn, [signed(signer, statement, data if keep_payload else None)])
 
 
 def signed(signer: Signer, statement: Statement, payload: bytes | None = None) -> Signed:

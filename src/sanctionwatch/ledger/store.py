@@ -110,6 +110,11 @@ def lock(conn: Connection) -> None:
 def append(conn: Connection, batch: Sequence[Signed]) -> int:
     """Append entries in order inside the caller's transaction; return the first new index."""
     lock(conn)
+    return append_locked(conn, batch)
+
+
+def append_locked(conn: Connection, batch: Sequence[Signed]) -> int:
+    """`append` for a caller that already holds `lock` in this transaction."""
     start = size(conn)
     hashes = [leaf_hash(s.body) for s in batch]
     nodes_read = SqlTree(conn)

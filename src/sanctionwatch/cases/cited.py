@@ -1,0 +1,66 @@
+"""How a finding's citations show evidence to a reader: in full, or only as a commitment.
+
+A reader of the finding who may read the cited item sees its title, kind, hash and grades; one
+who may not sees only the keyed commitment to its content (`cases.commit`), never the plain
+hash. Whether the item may be read is decided on its audience as released; the commitment is
+made under the audience the item was made with, so it does not change when it is released.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from sanctionwatch.cases import access, commit, evidence, tables
+from sanctionwatch.cases.model import User
+from sanctionwatch.cases.stored import load_audience, not_found, released
+
+
+def citation_view(conn: Connection, user: User | None, evidence_id: str) -> dict[str, Any]:
+    """How a citation shows the item to `user`: in full for a reader, else only its commitment.
+
+    For ids that a readable object cites (an unknown id is a NotFoundError)."""
+    return citation_views(conn, user, [evidence_id])[evidence_id]
+
+
+def citation_views(
+    conn: Connection, user: User | None, evidence_ids: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """`citation_view` of several items in a few queries, whatever their number."""
+    wanted = list(dict.fromkeys(evidence_ids))
+    if not wanted:
+        return {}
+    query = select(tables.evidence).where(tables.evidence.c.id.in_(wanted))
+    rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+    missing = [e for e in wanted if e not in rows]
+    if missing:
+        raise not_found("evidence", missing[0])
+    key = commit.secret(conn)
+    made = {e: load_audience(rows[e]["audience"]) for e in wanted}  # commitments: as made
+    readable = {
+        r["id"]: r
+        for r in released(conn, [rows[e] for e in wanted])
+        if access.may_read(user, load_audience(r["audience"]))
+    }
+    items = {item.id: item for item in evidence.build(conn, list(readable.values()))}
+    views: dict[str, dict[str, Any]] = {}
+    for e in wanted:
+        sealed = commit.commit_with(key, made[e], rows[e]["sha256"])
+        views[e] = {"commitment": sealed} if e not in items else _full(items[e], sealed)
+    return views
+
+
+def _full(item: evidence.Evidence, sealed: str) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "title": item.title,
+        "kind": item.kind.value,
+        "sha256": item.sha256,
+        "media_type": item.media_type,
+        "source_id": item.source_id,
+        "credibility": None if item.credibility is None else item.credibility.value,
+        "reliability": None if item.reliability is None else item.reliability.value,
+        "commitment": sealed,
+    }
