@@ -40,7 +40,7 @@ def read_engine(engine: Engine) -> Engine:
     return engine
 
 
-def current_user(
+async def current_user(
     request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> User | None:
     """The token's user; None without a token (a bad token is a 401, never the public)."""
@@ -53,7 +53,7 @@ def current_user(
         return auth.authenticate(conn, token.strip())
 
 
-def require_user(user: Annotated[User | None, Depends(current_user)]) -> User:
+async def require_user(user: Annotated[User | None, Depends(current_user)]) -> User:
     if user is None:
         raise AuthError("log in first: POST /auth/login, then send Authorization: Bearer <token>")
     return user

@@ -34,7 +34,7 @@ router = APIRouter(prefix="/cases", tags=["cases"])
 
 
 @router.post("", status_code=201)
-def open_case(request: Request, actor: Actor, body: CaseIn) -> CaseOut:
+async def open_case(request: Request, actor: Actor, body: CaseIn) -> CaseOut:
     """A new case led by the caller's member, status `open`."""
     audience = body.audience.domain()
     with engine(request).begin() as conn:
@@ -43,7 +43,7 @@ def open_case(request: Request, actor: Actor, body: CaseIn) -> CaseOut:
 
 
 @router.get("")
-def list_cases(
+async def list_cases(
     request: Request,
     user: Caller,
     status: Status | None = None,
@@ -59,7 +59,7 @@ def list_cases(
 
 
 @router.post("/from-event", status_code=201)
-def from_event(request: Request, actor: Actor, body: FromEventIn) -> CaseDetail:
+async def from_event(request: Request, actor: Actor, body: FromEventIn) -> CaseDetail:
     """A maritime event as a new case (or added to `case_id`), with its vessels and extract."""
     audience = body.audience.domain() if body.audience else None
     with engine(request).begin() as conn:
@@ -70,7 +70,7 @@ def from_event(request: Request, actor: Actor, body: FromEventIn) -> CaseDetail:
 
 
 @router.post("/from-hit", status_code=201)
-def from_hit(request: Request, actor: Actor, body: FromHitIn) -> CaseDetail:
+async def from_hit(request: Request, actor: Actor, body: FromHitIn) -> CaseDetail:
     """A screening hit as a new case (or added to `case_id`), with the registry entry."""
     audience = body.audience.domain() if body.audience else None
     with engine(request).begin() as conn:
@@ -88,21 +88,21 @@ def from_hit(request: Request, actor: Actor, body: FromHitIn) -> CaseDetail:
 
 
 @router.get("/{case_id}")
-def get_case(request: Request, user: Caller, case_id: str) -> CaseDetail:
+async def get_case(request: Request, user: Caller, case_id: str) -> CaseDetail:
     """The case with its links."""
     with reader(request).connect() as conn:
         return _detail(conn, user, casework.get(conn, user, case_id))
 
 
 @router.get("/{case_id}/history")
-def history(request: Request, user: Caller, case_id: str) -> History:
+async def history(request: Request, user: Caller, case_id: str) -> History:
     """Status changes and links, in the order they were made."""
     with reader(request).connect() as conn:
         return History.of(case_id, casework.history(conn, user, case_id))
 
 
 @router.get("/{case_id}/export")
-def export(request: Request, user: Caller, case_id: str) -> dict[str, Any]:
+async def export(request: Request, user: Caller, case_id: str) -> dict[str, Any]:
     """The case as one JSON document, as the caller may see it: history, links, evidence
     (retractions applied) and findings with revisions, tallies, dissents and citations."""
     with reader(request).connect() as conn:
@@ -110,7 +110,7 @@ def export(request: Request, user: Caller, case_id: str) -> dict[str, Any]:
 
 
 @router.post("/{case_id}/status", status_code=201)
-def set_status(request: Request, actor: Actor, case_id: str, body: StatusIn) -> CaseOut:
+async def set_status(request: Request, actor: Actor, case_id: str, body: StatusIn) -> CaseOut:
     """Move the case one step (coordinators and analysts of the lead member)."""
     with engine(request).begin() as conn:
         case = casework.set_status(conn, actor, case_id, body.status, body.note)
@@ -118,7 +118,7 @@ def set_status(request: Request, actor: Actor, case_id: str, body: StatusIn) -> 
 
 
 @router.post("/{case_id}/links", status_code=201)
-def add_link(request: Request, actor: Actor, case_id: str, body: LinkIn) -> LinkOut:
+async def add_link(request: Request, actor: Actor, case_id: str, body: LinkIn) -> LinkOut:
     """Link an entity, vessel, maritime event, evidence item or screening hit."""
     with engine(request).begin() as conn:
         made = links.link(conn, actor, case_id, body.kind, body.ref, body.note)

@@ -32,7 +32,7 @@ router = APIRouter(tags=["evidence"])
 
 
 @router.post("/sources", status_code=201)
-def add_source(request: Request, actor: Actor, body: SourceIn) -> SourceOut:
+async def add_source(request: Request, actor: Actor, body: SourceIn) -> SourceOut:
     """A source of the caller's member, optionally graded (Admiralty A-F)."""
     audience = body.audience.domain()
     with engine(request).begin() as conn:
@@ -41,20 +41,22 @@ def add_source(request: Request, actor: Actor, body: SourceIn) -> SourceOut:
 
 
 @router.get("/sources")
-def list_sources(request: Request, user: Caller) -> SourceList:
+async def list_sources(request: Request, user: Caller) -> SourceList:
     """The sources the caller may read."""
     with reader(request).connect() as conn:
         return SourceList(sources=[SourceOut.of(s) for s in sources.list_sources(conn, user)])
 
 
 @router.get("/sources/{source_id}")
-def get_source(request: Request, user: Caller, source_id: str) -> SourceOut:
+async def get_source(request: Request, user: Caller, source_id: str) -> SourceOut:
     with reader(request).connect() as conn:
         return SourceOut.of(sources.get(conn, user, source_id))
 
 
 @router.post("/sources/{source_id}/grades", status_code=201)
-def grade_source(request: Request, actor: Actor, source_id: str, body: ReliabilityIn) -> SourceOut:
+async def grade_source(
+    request: Request, actor: Actor, source_id: str, body: ReliabilityIn
+) -> SourceOut:
     """A new reliability grade (the latest counts; earlier ones stay on record)."""
     with engine(request).begin() as conn:
         graded = sources.grade_source(conn, actor, source_id, body.reliability, body.note)
@@ -91,7 +93,7 @@ def add_evidence(
 
 
 @router.get("/evidence")
-def list_evidence(request: Request, user: Caller, case_id: str | None = None) -> EvidenceList:
+async def list_evidence(request: Request, user: Caller, case_id: str | None = None) -> EvidenceList:
     """The items the caller may read (of one case, with `case_id`)."""
     with reader(request).connect() as conn:
         found = evidence.list_evidence(conn, user, case_id)
@@ -99,7 +101,7 @@ def list_evidence(request: Request, user: Caller, case_id: str | None = None) ->
 
 
 @router.get("/evidence/{evidence_id}")
-def get_evidence(request: Request, user: Caller, evidence_id: str) -> EvidenceOut:
+async def get_evidence(request: Request, user: Caller, evidence_id: str) -> EvidenceOut:
     with reader(request).connect() as conn:
         return EvidenceOut.of(evidence.get(conn, user, evidence_id))
 
@@ -123,7 +125,7 @@ def get_content(request: Request, user: Caller, evidence_id: str) -> Response:
 
 
 @router.post("/evidence/{evidence_id}/grades", status_code=201)
-def grade_evidence(
+async def grade_evidence(
     request: Request, actor: Actor, evidence_id: str, body: CredibilityIn
 ) -> EvidenceOut:
     """A new credibility grade (1-6; the latest counts)."""

@@ -62,7 +62,7 @@ def _out(conn: Connection, user: User | None, finding: Finding) -> FindingOut:
 
 
 @router.post("/findings", status_code=201)
-def draft(request: Request, actor: Actor, body: FindingIn) -> FindingOut:
+async def draft(request: Request, actor: Actor, body: FindingIn) -> FindingOut:
     """Draft a finding of a case (an analyst); its first revision holds the text."""
     with engine(request).begin() as conn:
         made = findings.draft(
@@ -72,7 +72,7 @@ def draft(request: Request, actor: Actor, body: FindingIn) -> FindingOut:
 
 
 @router.get("/findings")
-def list_findings(
+async def list_findings(
     request: Request, caller: Caller, case_id: Annotated[str | None, Query(max_length=64)] = None
 ) -> FindingList:
     """The findings the caller may read, of one case if given."""
@@ -82,14 +82,14 @@ def list_findings(
 
 
 @router.get("/findings/{finding_id}")
-def get(request: Request, caller: Caller, finding_id: str) -> FindingOut:
+async def get(request: Request, caller: Caller, finding_id: str) -> FindingOut:
     """One finding: its latest revision, retraction, adoption and dissents verbatim."""
     with reader(request).connect() as conn:
         return _out(conn, caller, findings.get(conn, caller, finding_id))
 
 
 @router.get("/findings/{finding_id}/revisions")
-def revision_list(request: Request, caller: Caller, finding_id: str) -> RevisionList:
+async def revision_list(request: Request, caller: Caller, finding_id: str) -> RevisionList:
     """Every revision: full text, SHA-256 and the diff against its base."""
     with reader(request).connect() as conn:
         found = proposals.history(conn, caller, finding_id)
@@ -97,7 +97,7 @@ def revision_list(request: Request, caller: Caller, finding_id: str) -> Revision
 
 
 @router.post("/findings/{finding_id}/proposals", status_code=201)
-def propose(request: Request, actor: Actor, finding_id: str, body: ProposalIn) -> RevisionOut:
+async def propose(request: Request, actor: Actor, finding_id: str, body: ProposalIn) -> RevisionOut:
     """A new revision against a named base, which must be the latest (else 400: rebase)."""
     with engine(request).begin() as conn:
         made = proposals.propose(
@@ -107,7 +107,7 @@ def propose(request: Request, actor: Actor, finding_id: str, body: ProposalIn) -
 
 
 @router.get("/findings/{finding_id}/diff")
-def diff(request: Request, caller: Caller, finding_id: str, a: IdQ, b: IdQ) -> DiffOut:
+async def diff(request: Request, caller: Caller, finding_id: str, a: IdQ, b: IdQ) -> DiffOut:
     """The unified diff between two revisions (ids or numbers)."""
     with reader(request).connect() as conn:
         text = proposals.diff(conn, caller, finding_id, a, b)
@@ -115,7 +115,7 @@ def diff(request: Request, caller: Caller, finding_id: str, a: IdQ, b: IdQ) -> D
 
 
 @router.get("/findings/{finding_id}/standard")
-def check_standard(
+async def check_standard(
     request: Request,
     caller: Caller,
     finding_id: str,
@@ -128,7 +128,7 @@ def check_standard(
 
 
 @router.post("/findings/{finding_id}/replies", status_code=201)
-def reply(request: Request, actor: Actor, finding_id: str, body: ReplyIn) -> ReplyStateOut:
+async def reply(request: Request, actor: Actor, finding_id: str, body: ReplyIn) -> ReplyStateOut:
     """Record a request for reply (with its deadline), a reply, or a passed deadline."""
     with engine(request).begin() as conn:
         if body.event == "sent":
@@ -145,7 +145,7 @@ def reply(request: Request, actor: Actor, finding_id: str, body: ReplyIn) -> Rep
 
 
 @router.post("/findings/{finding_id}/votes", status_code=201)
-def vote(request: Request, actor: Actor, finding_id: str, body: VoteIn) -> VoteOut:
+async def vote(request: Request, actor: Actor, finding_id: str, body: VoteIn) -> VoteOut:
     """A delegate's vote for its member on the latest text (named by its SHA-256)."""
     with engine(request).begin() as conn:
         cast = votes.vote(
@@ -155,14 +155,14 @@ def vote(request: Request, actor: Actor, finding_id: str, body: VoteIn) -> VoteO
 
 
 @router.get("/findings/{finding_id}/tally")
-def tally(request: Request, caller: Caller, finding_id: str) -> TallyOut:
+async def tally(request: Request, caller: Caller, finding_id: str) -> TallyOut:
     """The count on the text, each member's vote, dissents verbatim, and the rule's verdict."""
     with reader(request).connect() as conn:
         return TallyOut.model_validate(votes.tally(conn, caller, finding_id).to_json())
 
 
 @router.post("/findings/{finding_id}/adopt", status_code=201)
-def adopt(request: Request, actor: Actor, finding_id: str, body: AdoptIn) -> AdoptionOut:
+async def adopt(request: Request, actor: Actor, finding_id: str, body: AdoptIn) -> AdoptionOut:
     """Record the adoption the vote carried (a coordinator of the case's lead member)."""
     with engine(request).begin() as conn:
         made = votes.adopt(conn, actor, finding_id, body.note)
@@ -170,7 +170,7 @@ def adopt(request: Request, actor: Actor, finding_id: str, body: AdoptIn) -> Ado
 
 
 @router.post("/retractions", status_code=201)
-def retract(request: Request, actor: Actor, body: RetractionIn) -> TargetMarkOut:
+async def retract(request: Request, actor: Actor, body: RetractionIn) -> TargetMarkOut:
     """Retract a finding, a revision or an evidence item."""
     with engine(request).begin() as conn:
         mark = retractions.retract(conn, actor, body.target_id, body.reason)
@@ -178,7 +178,7 @@ def retract(request: Request, actor: Actor, body: RetractionIn) -> TargetMarkOut
 
 
 @router.post("/corrections", status_code=201)
-def correct(request: Request, actor: Actor, body: CorrectionIn) -> TargetMarkOut:
+async def correct(request: Request, actor: Actor, body: CorrectionIn) -> TargetMarkOut:
     """Correct a finding, a revision or an evidence item by a replacement of the same kind."""
     with engine(request).begin() as conn:
         mark = retractions.correct(conn, actor, body.target_id, body.reason, body.replacement_id)
@@ -186,7 +186,7 @@ def correct(request: Request, actor: Actor, body: CorrectionIn) -> TargetMarkOut
 
 
 @router.post("/releases", status_code=201)
-def release(request: Request, actor: Actor, body: ReleaseIn) -> ReleaseOut:
+async def release(request: Request, actor: Actor, body: ReleaseIn) -> ReleaseOut:
     """Widen an object's audience (a coordinator of its originating member)."""
     with engine(request).begin() as conn:
         wider = releases.release(conn, actor, body.target_id, body.audience.domain(), body.reason)

@@ -29,14 +29,14 @@ def _user(user: User) -> UserOut:
 
 
 @router.post("/auth/login")
-def login(request: Request, body: Login) -> TokenOut:
+async def login(request: Request, body: Login) -> TokenOut:
     """A session token (12 hours) for a user name and password."""
     with engine(request).begin() as conn:
         return TokenOut(token=auth.login(conn, body.user, body.password), user=body.user)
 
 
 @router.post("/auth/tokens")
-def new_token(request: Request, actor: Actor, body: TokenRequest) -> TokenOut:
+async def new_token(request: Request, actor: Actor, body: TokenRequest) -> TokenOut:
     """An API token for the calling user (shown once)."""
     lifetime = None if body.days is None else timedelta(days=body.days)
     with engine(request).begin() as conn:
@@ -44,31 +44,31 @@ def new_token(request: Request, actor: Actor, body: TokenRequest) -> TokenOut:
 
 
 @router.get("/me")
-def me(actor: Actor) -> UserOut:
+async def me(actor: Actor) -> UserOut:
     return _user(actor)
 
 
 @router.get("/members")
-def list_members(request: Request, actor: Actor) -> list[MemberOut]:
+async def list_members(request: Request, actor: Actor) -> list[MemberOut]:
     with reader(request).connect() as conn:
         return [MemberOut(code=m.code, name=m.name, kind=m.kind) for m in parties.members(conn)]
 
 
 @router.post("/members", status_code=201)
-def add_member(request: Request, actor: Actor, body: MemberIn) -> MemberOut:
+async def add_member(request: Request, actor: Actor, body: MemberIn) -> MemberOut:
     with engine(request).begin() as conn:
         m = parties.add_member(conn, actor, body.code, body.name)
     return MemberOut(code=m.code, name=m.name, kind=m.kind)
 
 
 @router.get("/users")
-def list_users(request: Request, actor: Actor, member: str | None = None) -> list[UserOut]:
+async def list_users(request: Request, actor: Actor, member: str | None = None) -> list[UserOut]:
     with reader(request).connect() as conn:
         return [_user(u) for u in parties.users(conn, member)]
 
 
 @router.post("/users", status_code=201)
-def add_user(request: Request, actor: Actor, body: UserIn) -> UserOut:
+async def add_user(request: Request, actor: Actor, body: UserIn) -> UserOut:
     with engine(request).begin() as conn:
         user = parties.add_user(
             conn, actor, body.name, body.member, set(body.roles), body.display_name
@@ -79,12 +79,12 @@ def add_user(request: Request, actor: Actor, body: UserIn) -> UserOut:
 
 
 @router.post("/users/{name}/roles")
-def change_role(request: Request, actor: Actor, name: str, body: RoleChange) -> UserOut:
+async def change_role(request: Request, actor: Actor, name: str, body: RoleChange) -> UserOut:
     with engine(request).begin() as conn:
         return _user(parties.set_role(conn, actor, name, body.role, body.granted))
 
 
 @router.post("/users/{name}/password", status_code=204)
-def set_password(request: Request, actor: Actor, name: str, body: PasswordIn) -> None:
+async def set_password(request: Request, actor: Actor, name: str, body: PasswordIn) -> None:
     with engine(request).begin() as conn:
         auth.set_password(conn, actor, name, body.password)
