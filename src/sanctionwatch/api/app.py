@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
@@ -96,16 +93,7 @@ def served() -> FastAPI:
 
     app = create_app(make_engine())
     steady_heap()
-    app.router.lifespan_context = _few_threads
     return app
-
-
-@asynccontextmanager
-async def _few_threads(_app: FastAPI) -> AsyncIterator[None]:
-    from anyio import to_thread
-
-    to_thread.current_default_thread_limiter().total_tokens = int(os.environ.get("THREADS", "40"))
-    yield
 
 
 def steady_heap() -> None:
@@ -118,4 +106,3 @@ def steady_heap() -> None:
     """
     gc.collect()
     gc.freeze()
-    sys.setswitchinterval(float(os.environ.get("SWI", "0.005")))
