@@ -260,10 +260,18 @@ def draft_finding(world: World, rng: random.Random, member: str, scope: Scope) -
 
 def release_finding(world: World, rng: random.Random) -> None:
     found = [f for f in world.of("finding") if f.cites] or world.of("finding")
-    if not found:
-        return
-    finding = rng.choice(found)
-    now, origin = finding.audience, finding.audience.originator
+    if found:
+        release(world, rng.choice(found), rng)
+
+
+def release_case(world: World, rng: random.Random) -> None:
+    if world.of("case"):
+        release(world, rng.choice(world.of("case")), rng)
+
+
+def release(world: World, obj: Obj, rng: random.Random) -> None:
+    """The originating member's coordinator widens `obj`'s audience, if it can be wider."""
+    now, origin = obj.audience, obj.audience.originator
     wider = [
         a
         for group in AUDIENCES[origin].values()
@@ -273,9 +281,9 @@ def release_finding(world: World, rng: random.Random) -> None:
     if not wider:
         return
     audience = rng.choice(wider)
-    body = {"target_id": finding.id, "audience": wire(audience), "reason": "for the record"}
+    body = {"target_id": obj.id, "audience": wire(audience), "reason": "for the record"}
     world.made(f"{origin.lower()}.coordinator", "/releases", body)
-    finding.audience = audience
+    obj.audience = audience
 
 
 def link_evidence(world: World, rng: random.Random, member: str) -> None:
@@ -323,6 +331,8 @@ def make_objects(world: World, rng: random.Random, plan: list[Step]) -> list[Obj
             new = draft_finding(world, rng, member, scope)
         elif step == "release":
             release_finding(world, rng)
+        elif step == "release case":
+            release_case(world, rng)
         elif step == "link":
             link_evidence(world, rng, member)
         else:
@@ -334,7 +344,7 @@ def make_objects(world: World, rng: random.Random, plan: list[Step]) -> list[Obj
 
 
 STEPS = ["source", "evidence", "evidence", "case", "case", "finding", "finding"]
-STEPS += ["release", "release", "link", "status"]
+STEPS += ["release", "release", "release case", "link", "status"]
 
 
 # Checking what a viewer sees.
@@ -387,6 +397,17 @@ class Viewer:
                 assert body[count] == len(rows), (path, params, body[count])
         return rows  # type: ignore[no-any-return]
 
+    def pages(self, expected: set[str]) -> None:
+        """Pages of /cases (paged by the database) cover the readable cases once each, in
+        order, and each names their total."""
+        seen: list[str] = []
+        for offset in range(0, len(expected) + 2, 2):
+            body = self.ok("/cases", limit="2", offset=str(offset))
+            assert body["total"] == len(expected), (self.name, offset, body["total"], expected)
+            seen += [row["id"] for row in body["cases"]]
+        assert seen == [r["id"] for r in self.ok("/cases")["cases"]]
+        assert set(seen) == expected and len(seen) == len(expected), (self.name, seen)
+
     def like_missing(
         self, method: str, template: str, obj: Obj, body: dict[str, Any] | None = None
     ) -> None:
@@ -429,6 +450,8 @@ class Viewer:
         ):
             expected = {o.id for o in w.of(kind) if self.reads(o)}
             rows = self.listed(path, key, expected)
+            if kind == "case":
+                self.pages(expected)
             if kind == "finding":
                 for row in rows:
                     self.check_citations(w.objs[row["id"]], row)

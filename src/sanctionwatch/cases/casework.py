@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
-from sanctionwatch.cases import tables
+from sanctionwatch.cases import reach, tables
 from sanctionwatch.cases.model import Audience, Role, Status, Topic, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.stored import (
@@ -114,13 +114,23 @@ def page_cases(
     limit: int | None = None,
     offset: int = 0,
 ) -> tuple[list[Case], int]:
-    """One page of the cases `user` may read, oldest first, and how many there are in all."""
+    """One page of the cases `user` may read, oldest first, and how many there are in all.
+
+    The database keeps only the cases `reach.visible` lets `user` read, and pages them when
+    no status or text filter needs every one; `readable` (`can_read`) then checks each row.
+    """
     t = tables.cases
     columns = [t.c.id, t.c.audience] + ([t.c.title, t.c.summary] if q else [])
-    query = select(*columns).order_by(t.c.entry)
+    query = select(*columns).join(tables.reach, tables.reach.c.target == t.c.id)
+    query = query.where(reach.visible(user))
     if topic is not None:
         query = query.where(t.c.topic == _topic(topic).value)
-    rows = readable(conn, user, conn.execute(query).mappings())
+    if status is None and not q:
+        total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        paged = query.order_by(t.c.entry).offset(offset).limit(limit)
+        page = [r["id"] for r in readable(conn, user, conn.execute(paged).mappings())]
+        return _cases(conn, page), int(total)
+    rows = readable(conn, user, conn.execute(query.order_by(t.c.entry)).mappings())
     if q:
         needle = q.casefold()
         rows = [r for r in rows if needle in f"{r['title']}\n{r['summary']}".casefold()]
@@ -129,8 +139,7 @@ def page_cases(
         latest = _statuses(conn, ids)
         ids = [i for i in ids if latest[i][0] is Status(status)]
     end = None if limit is None else offset + limit
-    page = ids[offset:end]
-    return _cases(conn, page), len(ids)
+    return _cases(conn, ids[offset:end]), len(ids)
 
 
 def _cases(conn: Connection, ids: list[str]) -> list[Case]:

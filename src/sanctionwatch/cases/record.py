@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from sanctionwatch.cases import tables
+from sanctionwatch.cases import reach, tables
 from sanctionwatch.cases.model import User
 from sanctionwatch.errors import InputError
 from sanctionwatch.ledger.coverage import Coverage, register
@@ -48,6 +48,7 @@ def write(conn: Connection, actor: User, table: Table, values: Mapping[str, Any]
         conn, KIND, subject(table, str(row["id"])), payload, author=actor.name, keep_payload=False
     )
     conn.execute(table.insert().values(**row, entry=index))
+    reach.keep(conn, table, row)
     return {**row, "entry": index}
 
 

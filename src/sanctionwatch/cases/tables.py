@@ -235,6 +235,21 @@ releases = Table(
     Column("reason", Text, nullable=False),
 )
 
+# Derived, not logged: each object's audience as released, in columns SQL can filter on, so
+# that lists page in the database. Written with the object and with each release
+# (`cases.reach`); `ledger verify` does not cover it, and `reach.rebuild` remakes it from the
+# logged rows. Every read still asks `can_read` of what it returns.
+reach = Table(
+    "cs_reach",
+    metadata,
+    Column("target", String(64), primary_key=True),
+    Column("scope", String(16), nullable=False),
+    Column("originator", String(64), nullable=False),
+    Column("members", Text, nullable=False),  # "|JP|KR|": the named members, sorted
+)
+
+WITH_AUDIENCE = (sources, evidence, cases, findings)
+
 LOGGED = (
     members,
     users,
