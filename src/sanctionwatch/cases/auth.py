@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Select, bindparam, select, update
 
 from sanctionwatch.cases import parties, tables
 from sanctionwatch.cases.model import Role, User
@@ -72,20 +73,26 @@ def issue(conn: Connection, name: str, label: str, lifetime: timedelta | None) -
     return token
 
 
+def _token_query() -> Select[Any]:
+    t, u, r = tables.tokens, tables.users, tables.roles
+    return (
+        select(t.c.user_name, t.c.revoked_at, t.c.expires_at, u.c.member, r.c.role, r.c.granted)
+        .join(u, u.c.id == t.c.user_name)
+        .outerjoin(r, r.c.user_name == t.c.user_name)
+        .where(t.c.id == bindparam("digest"))
+        .order_by(r.c.entry)
+    )
+
+
+_TOKEN = _token_query()  # built once: every request runs it
+
+
 def authenticate(conn: Connection, token: str) -> User:
     """The user a token stands for, with their current roles (AuthError when it is not valid).
 
     One query: the token, its user and every role row of the user (latest row per role wins).
     """
-    t, u, r = tables.tokens, tables.users, tables.roles
-    query = (
-        select(t.c.user_name, t.c.revoked_at, t.c.expires_at, u.c.member, r.c.role, r.c.granted)
-        .join(u, u.c.id == t.c.user_name)
-        .outerjoin(r, r.c.user_name == t.c.user_name)
-        .where(t.c.id == _digest(token))
-        .order_by(r.c.entry)
-    )
-    rows = conn.execute(query).all()
+    rows = conn.execute(_TOKEN, {"digest": _digest(token)}).all()
     if not rows or rows[0].revoked_at is not None or _expired(rows[0].expires_at):
         raise AuthError("the token is not valid")
     latest = {row.role: bool(row.granted) for row in rows if row.role is not None}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from sanctionwatch.cases import reach, tables
 from sanctionwatch.cases.model import Audience, Role, Status, Topic, User
@@ -192,15 +192,21 @@ def _status_row(conn: Connection, actor: User, case_id: str, status: Status, not
     write(conn, actor, tables.statuses, values)
 
 
+_STATUSES = select(
+    tables.statuses.c.case_id, tables.statuses.c.status, tables.statuses.c.created_at
+).order_by(tables.statuses.c.entry)
+_STATUSES_OF = _STATUSES.where(tables.statuses.c.case_id.in_(bindparam("ids", expanding=True)))
+
+
 def _statuses(conn: Connection, case_ids: list[str]) -> dict[str, tuple[Status, datetime]]:
     """The latest status of each case, and when it was set."""
-    t = tables.statuses
-    query = select(t.c.case_id, t.c.status, t.c.created_at).order_by(t.c.entry)
     if len(case_ids) <= 50:  # a few cases: look them up; many: one pass over all statuses
-        query = query.where(t.c.case_id.in_(case_ids))
+        found = conn.execute(_STATUSES_OF, {"ids": case_ids})
+    else:
+        found = conn.execute(_STATUSES)
     wanted = set(case_ids)
     latest: dict[str, tuple[Status, datetime]] = {}
-    for case_id, status, at in conn.execute(query):
+    for case_id, status, at in found:
         if case_id in wanted:
             latest[case_id] = (Status(status), utc(at))
     return latest

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from sanctionwatch.cases import tables
 from sanctionwatch.cases.model import Audience
@@ -61,9 +61,15 @@ def retractions(conn: Connection, target_ids: Iterable[str]) -> dict[str, Mark]:
     }
 
 
+_LATEST_RELEASE = (
+    select(tables.releases.c.audience)
+    .where(tables.releases.c.target == bindparam("target"))
+    .order_by(tables.releases.c.entry.desc())
+    .limit(1)
+)
+
+
 def audience(conn: Connection, target_id: str, original: Audience) -> Audience:
     """An object's audience as released (the latest release), else the one it was made with."""
-    t = tables.releases
-    query = select(t.c.audience).where(t.c.target == target_id).order_by(t.c.entry.desc())
-    released = conn.execute(query.limit(1)).scalar()
+    released = conn.execute(_LATEST_RELEASE, {"target": target_id}).scalar()
     return original if released is None else Audience.from_json(json.loads(released))

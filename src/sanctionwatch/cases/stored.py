@@ -11,10 +11,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Select, Table, bindparam, select
 
 from sanctionwatch.cases import access, tables
 from sanctionwatch.cases.model import Audience, User
@@ -48,7 +48,7 @@ def readable_row(
     conn: Connection, user: User | None, table: Table, object_id: str, what: str
 ) -> dict[str, Any]:
     """The row of `object_id` in `table` if `user` may read it, else NotFoundError."""
-    row = conn.execute(select(table).where(table.c.id == object_id)).mappings().first()
+    row = conn.execute(_by_id(table), {"id": object_id}).mappings().first()
     if row is None:
         raise not_found(what, object_id)
     found = released(conn, [dict(row)])[0]
@@ -63,15 +63,26 @@ def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
     Every read takes an object's audience from here, so a release signed by the originating
     member widens what reads return, and nothing else does.
     """
-    t = tables.releases
     ids = [r["id"] for r in rows]
     if not ids:
         return rows
-    query = select(t.c.target, t.c.audience).order_by(t.c.entry)
-    if len(ids) <= 50:  # a few objects: look them up; many: one pass over the (few) releases
-        query = query.where(t.c.target.in_(ids))
-    latest = {target: text for target, text in conn.execute(query)}
+    # a few objects: look them up; many: one pass over the (few) releases
+    few = len(ids) <= 50
+    found = conn.execute(_RELEASES_OF, {"ids": ids}) if few else conn.execute(_RELEASES)
+    latest = {target: text for target, text in found}
     return [{**r, "audience": latest[r["id"]]} if r["id"] in latest else r for r in rows]
+
+
+@cache
+def _by_id(table: Table) -> Select[Any]:
+    """`SELECT * FROM table WHERE id = :id`, built once per table (reads by id are hot)."""
+    return select(table).where(table.c.id == bindparam("id"))
+
+
+_RELEASES = select(tables.releases.c.target, tables.releases.c.audience).order_by(
+    tables.releases.c.entry
+)
+_RELEASES_OF = _RELEASES.where(tables.releases.c.target.in_(bindparam("ids", expanding=True)))
 
 
 def readable(conn: Connection, user: User | None, rows: Iterable[Any]) -> list[dict[str, Any]]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from sanctionwatch.ledger.keys import Keyring, UserKey
 from sanctionwatch.ledger.note import Verifier
@@ -52,24 +54,29 @@ def rows(conn: Connection, role: str | None = None, name: str | None = None) -> 
         query = query.where(keys.c.role == role)
     if name is not None:
         query = query.where(keys.c.name == name)
-    return [
-        KeyRow(
-            r.role,
-            r.name,
-            Verifier.parse(r.vkey),
-            r.member,
-            r.certificate,
-            r.sealed,
-            bool(r.development),
-        )
-        for r in conn.execute(query)
-    ]
+    return [_key_row(r) for r in conn.execute(query)]
+
+
+_ONE = select(keys).where(keys.c.role == bindparam("role"), keys.c.name == bindparam("name"))
+
+
+def _key_row(r: Any) -> KeyRow:
+    verifier = _verifier(r.vkey)
+    return KeyRow(r.role, r.name, verifier, r.member, r.certificate, r.sealed, bool(r.development))
+
+
+@lru_cache(maxsize=1024)
+def _verifier(vkey: str) -> Verifier:
+    return Verifier.parse(vkey)
 
 
 def find(conn: Connection, role: str, name: str | None = None) -> KeyRow | None:
     """The key of this role and name (or the first of the role: the operator has one)."""
-    found = rows(conn, role, name)
-    return found[0] if found else None
+    if name is None:
+        found = rows(conn, role)
+        return found[0] if found else None
+    row = conn.execute(_ONE, {"role": role, "name": name}).first()
+    return None if row is None else _key_row(row)
 
 
 def keyring(conn: Connection) -> Keyring:

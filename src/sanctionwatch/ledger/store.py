@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, bindparam, func, select, text
 
 from sanctionwatch.errors import NotFoundError
 from sanctionwatch.ledger import tree
@@ -170,10 +170,12 @@ def _entry(index: int, body: bytes, signature: bytes, payload: bytes | None) -> 
     )
 
 
+_LAST_ABOUT = select(func.max(entries.c.idx)).where(entries.c.subject == bindparam("subject"))
+
+
 def last_about(conn: Connection, subject: str) -> int | None:
     """The index of the latest entry about this subject."""
-    query = select(func.max(entries.c.idx)).where(entries.c.subject == subject)
-    last = conn.execute(query).scalar()
+    last = conn.execute(_LAST_ABOUT, {"subject": subject}).scalar()
     return None if last is None else int(last)
 
 
