@@ -29,7 +29,7 @@ def _user(user: User) -> UserOut:
 
 
 @router.post("/auth/login")
-async def login(request: Request, body: Login) -> TokenOut:
+def login(request: Request, body: Login) -> TokenOut:
     """A session token (12 hours) for a user name and password."""
     with engine(request).begin() as conn:
         return TokenOut(token=auth.login(conn, body.user, body.password), user=body.user)
@@ -55,7 +55,7 @@ async def list_members(request: Request, actor: Actor) -> list[MemberOut]:
 
 
 @router.post("/members", status_code=201)
-async def add_member(request: Request, actor: Actor, body: MemberIn) -> MemberOut:
+def add_member(request: Request, actor: Actor, body: MemberIn) -> MemberOut:
     with engine(request).begin() as conn:
         m = parties.add_member(conn, actor, body.code, body.name)
     return MemberOut(code=m.code, name=m.name, kind=m.kind)
@@ -68,7 +68,7 @@ async def list_users(request: Request, actor: Actor, member: str | None = None) 
 
 
 @router.post("/users", status_code=201)
-async def add_user(request: Request, actor: Actor, body: UserIn) -> UserOut:
+def add_user(request: Request, actor: Actor, body: UserIn) -> UserOut:
     with engine(request).begin() as conn:
         user = parties.add_user(
             conn, actor, body.name, body.member, set(body.roles), body.display_name
@@ -85,6 +85,6 @@ async def change_role(request: Request, actor: Actor, name: str, body: RoleChang
 
 
 @router.post("/users/{name}/password", status_code=204)
-async def set_password(request: Request, actor: Actor, name: str, body: PasswordIn) -> None:
+def set_password(request: Request, actor: Actor, name: str, body: PasswordIn) -> None:
     with engine(request).begin() as conn:
         auth.set_password(conn, actor, name, body.password)
