@@ -25,6 +25,7 @@ from sanctionwatch.api.parties import router as parties_router
 from sanctionwatch.errors import SanctionwatchError
 from sanctionwatch.lists import entities, history
 from sanctionwatch.screening.service import Screener
+from sanctionwatch.web.pages import router as web_router
 
 # FastAPI's OpenTelemetry hooks: nothing here exports them, and they cost every request.
 _NO_TELEMETRY: TelemetryConfig = {
@@ -47,6 +48,7 @@ def create_app(engine: Engine) -> FastAPI:
     app.include_router(evidence_router)
     app.include_router(casework_router)
     app.include_router(findings_router)
+    app.include_router(web_router)
 
     app.add_middleware(RefuseNul)
 
