@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup postgres run test lint typecheck bench docs clean
+.PHONY: setup postgres chromium run test lint typecheck bench docs clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,12 @@ postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql)
 
+# Headless Chromium and its WebDriver for the browser tests (Debian packages when missing).
+chromium:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends chromium chromium-driver)
+
 run: setup
 	$(SW) lists load-bundled
 	$(SW) lists status
@@ -31,7 +37,7 @@ run: setup
 	$(SW) demo
 	$(SW) serve --host $(HOST) --port $(PORT)
 
-test: setup postgres lint typecheck
+test: setup postgres chromium lint typecheck
 	$(BIN)/pytest -n 2 -q
 
 lint: setup
