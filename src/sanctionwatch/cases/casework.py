@@ -127,9 +127,10 @@ def page_cases(
         query = query.where(t.c.topic == _topic(topic).value)
     if status is None and not q:
         total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        paged = query.order_by(t.c.entry).offset(offset).limit(limit)
-        page = [r["id"] for r in readable(conn, user, conn.execute(paged).mappings())]
-        return _cases(conn, page), int(total)
+        whole = query.with_only_columns(t).order_by(t.c.entry).offset(offset).limit(limit)
+        rows = readable(conn, user, conn.execute(whole).mappings())
+        latest = _statuses(conn, [r["id"] for r in rows])
+        return [_case(r, latest[r["id"]]) for r in rows], int(total)
     rows = readable(conn, user, conn.execute(query.order_by(t.c.entry)).mappings())
     if q:
         needle = q.casefold()
