@@ -38,11 +38,6 @@ def secret(conn: Connection) -> bytes:
     return bytes(found)
 
 
-def audience_key(conn: Connection, audience: Audience) -> bytes:
-    """The key of one audience (its scope, originator, members and label)."""
-    return _audience_key(secret(conn), audience)
-
-
 def commit(conn: Connection, audience: Audience, sha256: str) -> str:
     """HMAC-SHA256(audience key, sha256), in hex."""
     return commit_with(secret(conn), audience, sha256)
@@ -55,5 +50,6 @@ def commit_with(deployment_secret: bytes, audience: Audience, sha256: str) -> st
 
 
 def _audience_key(deployment_secret: bytes, audience: Audience) -> bytes:
+    """The key of one audience (its scope, originator, members and label)."""
     label = _CONTEXT + dump_audience(audience).encode()
     return hmac.new(deployment_secret, label, hashlib.sha256).digest()
