@@ -1,14 +1,16 @@
 """Investigations API under load: requests/s and p50/p99 latency of reads and writes.
 
     .venv/bin/python bench/cases_api.py [--backend sqlite|postgresql|both] [--rate 200]
-                                        [--seconds 20] [--clients 32]
+                                        [--seconds 20] [--warmup 2] [--clients 32]
+                                        [--trace FILE]
 
 For each database: a store seeded with the demo panel (`sanctionwatch.cases.demo`: members,
 users, a case from SIMULATED maritime events and real designated vessels, evidence, a finding,
 votes) plus more cases, served by `sanctionwatch serve --workers 2` (uvicorn processes) on loopback;
 then `--clients` concurrent HTTP clients send requests at a fixed rate (open loop: each
 request's latency counts from the moment it was due, so a stalled server cannot hide its
-queue) for `--seconds`, 80% reads (case list, case, history, finding, tally, evidence list)
+queue) for `--warmup` seconds, not counted (new connections, first statements), then for
+`--seconds`, 80% reads (case list, case, history, finding, tally, evidence list)
 and 20% writes (links added to a case, notes on status, new cases), each as a logged-in user.
 PostgreSQL is a throwaway cluster on loopback with fsync on. Target: p99 under 50 ms at 200
 requests/s on both databases.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import random
@@ -27,6 +30,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -95,13 +99,13 @@ def workload(seeded: demo.Seeded, rng: random.Random) -> Callable[[], Request]:
                 "note": "seen",
             }
             return ("write", "POST", f"/cases/{case}/links", body)
-        body = {
+        case_body: dict[str, Any] = {
             "title": f"Bench case {rng.randrange(10**9)}",
             "topic": "refined_petroleum",
             "summary": "opened by the load benchmark",
             "audience": {"scope": "all", "originator": "US", "members": [], "tlp": "GREEN"},
         }
-        return ("write", "POST", "/cases", body)
+        return ("write", "POST", "/cases", case_body)
 
     return pick
 
@@ -136,19 +140,41 @@ class Connection:
         return status, await reader.readexactly(length)
 
 
+@dataclass
+class Found:
+    """What one timed run saw: latencies in seconds by kind, its length, each request."""
+
+    latencies: dict[str, list[float]] = field(
+        default_factory=lambda: {"read": [], "write": [], "error": []}
+    )
+    wall: float = 0.0
+    trace: list[tuple[float, float, str]] = field(default_factory=list)  # start, took, path
+
+
 async def drive(
+    port: int,
+    headers: dict[str, str],
+    pick: Callable[[], Request],
+    args: argparse.Namespace,
+) -> Found:
+    """`args.warmup` seconds at the rate on the same connections, not counted, then the run."""
+    pool: asyncio.Queue[Connection] = asyncio.Queue()
+    for _ in range(args.clients):
+        pool.put_nowait(Connection(port, headers))
+    await timed(pool, port, headers, pick, args.rate, args.warmup)
+    return await timed(pool, port, headers, pick, args.rate, args.seconds)
+
+
+async def timed(
+    pool: asyncio.Queue[Connection],
     port: int,
     headers: dict[str, str],
     pick: Callable[[], Request],
     rate: float,
     seconds: float,
-    clients: int,
-) -> dict[str, list[float]]:
-    latencies: dict[str, list[float]] = {"read": [], "write": [], "error": []}
+) -> Found:
+    found = Found()
     failures: dict[str, str] = {}
-    pool: asyncio.Queue[Connection] = asyncio.Queue()
-    for _ in range(clients):
-        pool.put_nowait(Connection(port, headers))
 
     async def one(due: float, request: Request) -> None:
         kind, method, path, body = request
@@ -163,19 +189,22 @@ async def drive(
         finally:
             pool.put_nowait(connection)
         took = time.perf_counter() - due
-        latencies["error" if failed else kind].append(took)
+        found.latencies["error" if failed else kind].append(took)
+        found.trace.append((due - start, took, f"{method} {path}"))
 
     start = time.perf_counter()
-    tasks = []
+    running: set[asyncio.Task[None]] = set()
     for i in range(int(rate * seconds)):
         due = start + i / rate
         await asyncio.sleep(max(0.0, due - time.perf_counter()))
-        tasks.append(asyncio.create_task(one(due, pick())))
-    await asyncio.gather(*tasks)
-    latencies["wall"] = [time.perf_counter() - start]
+        task = asyncio.create_task(one(due, pick()))
+        running.add(task)
+        task.add_done_callback(running.discard)
+    await asyncio.gather(*running)
+    found.wall = time.perf_counter() - start
     for what, text in failures.items():
         print(f"  failed: {what}: {text[:200]}")
-    return latencies
+    return found
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -183,8 +212,8 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000 if ordered else 0.0
 
 
-def report(backend: str, rate: float, found: dict[str, list[float]]) -> None:
-    wall = found["wall"][0]
+def report(backend: str, rate: float, run: Found) -> None:
+    found, wall = run.latencies, run.wall
     done = len(found["read"]) + len(found["write"]) + len(found["error"])
     print(
         f"{backend}: {done:,} requests in {wall:.1f} s = {done / wall:,.0f} requests/s "
@@ -196,6 +225,22 @@ def report(backend: str, rate: float, found: dict[str, list[float]]) -> None:
             f"  {kind:<6} {len(values):6,}  p50 {percentile(values, 0.5):7.1f} ms  "
             f"p99 {percentile(values, 0.99):7.1f} ms  max {percentile(values, 1.0):7.1f} ms"
         )
+
+
+def measure(
+    port: int, headers: dict[str, str], pick: Callable[[], Request], args: argparse.Namespace
+) -> Found:
+    """The timed run, with the generator's own garbage collector off: a full collection of
+    its heap (the seeding leaves some 200,000 objects) took 110-120 ms, and every response in
+    flight then looked that much slower (the slowest request of most PostgreSQL runs)."""
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    try:
+        return asyncio.run(drive(port, headers, pick, args))
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def run(backend: str, url: str, args: argparse.Namespace) -> None:
@@ -211,8 +256,11 @@ def run(backend: str, url: str, args: argparse.Namespace) -> None:
         ).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         pick = workload(seeded, random.Random(7))
-        found = asyncio.run(drive(port, headers, pick, args.rate, args.seconds, args.clients))
+        found = measure(port, headers, pick, args)
         report(backend, args.rate, found)
+        if args.trace:
+            with open(f"{args.trace}.{backend.lower()}.tsv", "w") as out:
+                out.writelines(f"{d:.4f}\t{t * 1000:.2f}\t{p}\n" for d, t, p in found.trace)
     finally:
         server.terminate()
         server.wait(10)
@@ -223,9 +271,11 @@ def main() -> None:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds, not counted")
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--cases", type=int, default=200, help="cases beyond the demo's")
+    parser.add_argument("--trace", help="each request to TRACE.<backend>.tsv")
     args = parser.parse_args()
     if args.backend in ("sqlite", "both"):
         with tempfile.TemporaryDirectory() as tmp:
