@@ -154,9 +154,13 @@ def commitment(conn: Connection, evidence: Evidence) -> str:
 
 
 def build(conn: Connection, rows: list[dict[str, Any]]) -> list[Evidence]:
-    grades = latest_grades(conn, [r["id"] for r in rows])
-    reliability = sources.reliabilities(conn, [r["source_id"] for r in rows])
-    return [_evidence(r, grades.get(r["id"]), reliability.get(r["source_id"])) for r in rows]
+    """Items from their rows, each with its latest credibility and its source's reliability
+    (one query for both grades: items and sources have distinct ids)."""
+    grades = latest_grades(conn, [r["id"] for r in rows] + [r["source_id"] for r in rows])
+    return [
+        _evidence(r, grades.get(r["id"]), sources.reliability(grades.get(r["source_id"])))
+        for r in rows
+    ]
 
 
 def _evidence(row: dict[str, Any], grade: Any, reliability: Reliability | None) -> Evidence:

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, select
 from sanctionwatch.cases import access, ballots, casework, citations, evidence, marks, tables
 from sanctionwatch.cases.model import Audience, Role, User
 from sanctionwatch.cases.record import new_id, write
-from sanctionwatch.cases.revisions import Revision, latest, store
+from sanctionwatch.cases.revisions import Revision, marked, store
 from sanctionwatch.errors import ForbiddenError, InputError, NotFoundError
 
 
@@ -112,9 +112,10 @@ def check_cites(conn: Connection, actor: User, audience: Audience, text: str) ->
 def get(conn: Connection, user: User | None, finding_id: str) -> Finding:
     """The finding as `user` may see it (NotFoundError if it does not exist or is not theirs)."""
     row = _row(conn, finding_id)
-    if row is None or not access.may_read(user, _audience(conn, row)):
+    audience = None if row is None else _audience(conn, row)
+    if row is None or audience is None or not access.may_read(user, audience):
         raise NotFoundError(f"no finding {finding_id}")
-    return _view(conn, row)
+    return _view(conn, row, audience)
 
 
 def list_findings(conn: Connection, user: User | None, case_id: str | None = None) -> list[Finding]:
@@ -124,7 +125,8 @@ def list_findings(conn: Connection, user: User | None, case_id: str | None = Non
     if case_id is not None:
         query = query.where(t.c.case_id == case_id)
     rows = [dict(r) for r in conn.execute(query).mappings()]
-    return [_view(conn, r) for r in rows if access.may_read(user, _audience(conn, r))]
+    seen = [(r, _audience(conn, r)) for r in rows]
+    return [_view(conn, r, audience) for r, audience in seen if access.may_read(user, audience)]
 
 
 def _row(conn: Connection, finding_id: str) -> dict[str, Any] | None:
@@ -137,21 +139,23 @@ def _audience(conn: Connection, row: dict[str, Any]) -> Audience:
     return marks.audience(conn, row["id"], Audience.from_json(json.loads(row["audience"])))
 
 
-def _view(conn: Connection, row: dict[str, Any]) -> Finding:
+def _view(conn: Connection, row: dict[str, Any], audience: Audience) -> Finding:
+    """The finding as it stands, `audience` as released."""
     adoption = ballots.adoption(conn, row["id"])
     dissents = (
         () if adoption is None else ballots.dissents(conn, row["id"], adoption.revision_sha256)
     )
+    revisions, retraction = marked(conn, row["id"])
     return Finding(
         row["id"],
         row["case_id"],
         row["title"],
         tuple(json.loads(row["named"])),
-        _audience(conn, row),
+        audience,
         row["created_by"],
         row["created_at"],
-        latest(conn, row["id"]),
-        marks.retraction(conn, row["id"]),
+        revisions[-1],
+        retraction,
         adoption,
         tuple(dissents),
     )

@@ -87,11 +87,16 @@ def store(
 
 def all_for(conn: Connection, finding_id: str) -> list[Revision]:
     """A finding's revisions, oldest first, each with its retraction if any."""
+    return marked(conn, finding_id)[0]
+
+
+def marked(conn: Connection, finding_id: str) -> tuple[list[Revision], marks.Mark | None]:
+    """`all_for` and the finding's own retraction or correction, in two queries."""
     t = tables.revisions
     query = select(t).where(t.c.finding_id == finding_id).order_by(t.c.number)
     rows = [dict(r) for r in conn.execute(query).mappings()]
-    retracted = marks.retractions(conn, [r["id"] for r in rows])
-    return [_revision(r, retracted.get(r["id"])) for r in rows]
+    retracted = marks.retractions(conn, [finding_id, *(r["id"] for r in rows)])
+    return [_revision(r, retracted.get(r["id"])) for r in rows], retracted.get(finding_id)
 
 
 def latest(conn: Connection, finding_id: str) -> Revision:

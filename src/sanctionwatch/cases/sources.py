@@ -96,9 +96,9 @@ def list_sources(conn: Connection, user: User | None) -> list[Source]:
     return [_source(r, grades.get(r["id"])) for r in found]
 
 
-def reliabilities(conn: Connection, source_ids: list[str]) -> dict[str, Reliability]:
-    """The latest reliability of each graded source (no access check: callers have one)."""
-    return {k: Reliability(g.value) for k, g in latest_grades(conn, source_ids).items()}
+def reliability(grade: Grade | None) -> Reliability | None:
+    """A source's reliability from its latest grade (None: not graded)."""
+    return None if grade is None else Reliability(grade.value)
 
 
 def _source(row: dict[str, Any], grade: Grade | None) -> Source:
@@ -109,7 +109,7 @@ def _source(row: dict[str, Any], grade: Grade | None) -> Source:
         audience=load_audience(row["audience"]),
         created_by=row["created_by"],
         created_at=utc(row["created_at"]),
-        reliability=None if grade is None else Reliability(grade.value),
+        reliability=reliability(grade),
         graded_by=None if grade is None else grade.by,
         graded_at=None if grade is None else utc(grade.at),
     )
