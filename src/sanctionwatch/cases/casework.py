@@ -84,8 +84,8 @@ def open_case(
         "audience": dump_audience(own_audience(actor, audience)),
     }
     row = write(conn, actor, tables.cases, values)
-    _status_row(conn, actor, row["id"], Status.OPEN, "opened")
-    return get(conn, actor, row["id"])
+    opened = _status_row(conn, actor, row["id"], Status.OPEN, "opened")
+    return _case(row, (Status.OPEN, utc(opened["created_at"])))
 
 
 def get(conn: Connection, user: User | None, case_id: str) -> Case:
@@ -188,9 +188,11 @@ def history(conn: Connection, user: User | None, case_id: str) -> list[Change]:
     return [c for _, c in sorted(changes, key=lambda pair: pair[0])]
 
 
-def _status_row(conn: Connection, actor: User, case_id: str, status: Status, note: str) -> None:
+def _status_row(
+    conn: Connection, actor: User, case_id: str, status: Status, note: str
+) -> dict[str, Any]:
     values = {"id": new_id("st"), "case_id": case_id, "status": status.value, "note": note}
-    write(conn, actor, tables.statuses, values)
+    return write(conn, actor, tables.statuses, values)
 
 
 _STATUSES = select(
