@@ -159,8 +159,15 @@ async def drive(
 ) -> Found:
     """`args.warmup` seconds at the rate on the same connections, not counted, then the run."""
     pool: asyncio.Queue[Connection] = asyncio.Queue()
+    workers: dict[int, int] = {}
     for _ in range(args.clients):
-        pool.put_nowait(Connection(port, headers))
+        connection = Connection(port, headers)
+        _, text = await connection.request("GET", "/health", None)
+        worker = json.loads(text)["worker"]
+        workers[worker] = workers.get(worker, 0) + 1
+        pool.put_nowait(connection)
+    split = " + ".join(str(n) for n in sorted(workers.values(), reverse=True))
+    print(f"  {args.clients} connections over the server processes: {split}")
     await timed(pool, port, headers, pick, args.rate, args.warmup)
     return await timed(pool, port, headers, pick, args.rate, args.seconds)
 
