@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sanctionwatch.maritime.geo.distance import destination
-from sanctionwatch.maritime.geo.ports import find_port
+from sanctionwatch.maritime.geo.ports import Port, find_port
 from sanctionwatch.maritime.geo.zones import zone
 from sanctionwatch.maritime.simulate.evasion import STS_OFFSET_KM, Injected, _meet
 from sanctionwatch.maritime.simulate.fleet import Vessel
@@ -51,44 +53,62 @@ def chain(world: World, tanker: Vessel, partner: Vessel) -> Injected:
         partner,
         _meet(world, partner, (float(spots[1][0]), float(spots[1][1])), t_meet, meet_h * HOUR),
     )
-    g_lat, g_lon = timeline.position(gap[0])
-    w = world.when
-    truth = [
+    legs = _Legs(area, (lat, lon), gap, (t_meet, meet_h * HOUR), port, (t_port, stay_h * HOUR))
+    return [track, other], _truth(world, tanker, partner, legs, timeline.position(gap[0]))
+
+
+@dataclass(frozen=True)
+class _Legs:
+    """Where and when the chain's three steps happen (times in seconds from the start)."""
+
+    area: str
+    meeting: tuple[float, float]  # lat, lon
+    gap: tuple[float, float]
+    meet: tuple[float, float]  # start, length
+    port: Port
+    call: tuple[float, float]  # start, length
+
+
+def _truth(
+    world: World, tanker: Vessel, partner: Vessel, legs: _Legs, dark_at: tuple[float, float]
+) -> list[TruthEvent]:
+    w, port, (lat, lon) = world.when, legs.port, legs.meeting
+    (t_meet, meet_s), (t_port, stay_s) = legs.meet, legs.call
+    both = (tanker.mmsi, partner.mmsi)
+    return [
         TruthEvent(
             "gap",
             (tanker.mmsi,),
-            w(gap[0]),
-            w(gap[1]),
-            g_lat,
-            g_lon,
+            w(legs.gap[0]),
+            w(legs.gap[1]),
+            *dark_at,
             f"{tanker.name} goes dark (chain)",
         ),
         TruthEvent(
             "sts",
-            (tanker.mmsi, partner.mmsi),
+            both,
             w(t_meet),
-            w(t_meet + meet_h * HOUR),
+            w(t_meet + meet_s),
             lat,
             lon,
-            f"{tanker.name} meets {partner.name} in {zone(area).name} (chain)",
+            f"{tanker.name} meets {partner.name} in {zone(legs.area).name} (chain)",
         ),
         TruthEvent(
             "port_visit",
             (tanker.mmsi,),
             w(t_port),
-            w(t_port + stay_h * HOUR),
+            w(t_port + stay_s),
             port.lat,
             port.lon,
             f"{tanker.name} calls at {port.name} ({port.id}) (chain)",
         ),
         TruthEvent(
             "chain",
-            (tanker.mmsi, partner.mmsi),
-            w(gap[0]),
-            w(t_port + stay_h * HOUR),
+            both,
+            w(legs.gap[0]),
+            w(t_port + stay_s),
             lat,
             lon,
             f"{tanker.name}: dark, STS with {partner.name}, then {port.name}",
         ),
     ]
-    return [track, other], truth
