@@ -149,6 +149,38 @@ class Found:
     )
     wall: float = 0.0
     trace: list[tuple[float, float, str]] = field(default_factory=list)  # start, took, path
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds by part, over the run
+
+
+def cpu_seconds(roots: dict[str, int]) -> dict[str, float]:
+    """CPU seconds used so far by each named process with its descendants (Linux /proc), and
+    by this one, the generator."""
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+    def under(pid: int, root: int) -> bool:
+        while pid > 1:
+            if pid == root:
+                return True
+            pid = parents.get(pid, 0)
+        return False
+
+    found = {
+        name: sum(t for pid, t in used.items() if under(pid, root)) for name, root in roots.items()
+    }
+    return {**found, "generator": time.process_time()}
+
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 async def drive(
@@ -169,7 +201,11 @@ async def drive(
     split = " + ".join(str(n) for n in sorted(workers.values(), reverse=True))
     print(f"  {args.clients} connections over the server processes: {split}")
     await timed(pool, port, headers, pick, args.rate, args.warmup)
-    return await timed(pool, port, headers, pick, args.rate, args.seconds)
+    before = cpu_seconds(args.processes)
+    found = await timed(pool, port, headers, pick, args.rate, args.seconds)
+    after = cpu_seconds(args.processes)
+    found.cpu = {part: after[part] - before[part] for part in after}
+    return found
 
 
 async def timed(
@@ -222,6 +258,9 @@ def percentile(values: list[float], q: float) -> float:
 def report(backend: str, rate: float, run: Found) -> None:
     found, wall = run.latencies, run.wall
     done = len(found["read"]) + len(found["write"]) + len(found["error"])
+    parts = ", ".join(f"{part} {t / done * 1000:.2f} ms" for part, t in run.cpu.items())
+    busy = sum(run.cpu.values()) / wall
+    print(f"  CPU per request: {parts} ({busy:.2f} of {os.cpu_count()} cores busy)")
     print(
         f"{backend}: {done:,} requests in {wall:.1f} s = {done / wall:,.0f} requests/s "
         f"(target rate {rate:.0f}/s), {len(found['error'])} errors"
@@ -250,12 +289,14 @@ def measure(
         gc.unfreeze()
 
 
-def run(backend: str, url: str, args: argparse.Namespace) -> None:
+def run(backend: str, url: str, args: argparse.Namespace, database: int | None = None) -> None:
+    """Seed, serve and measure one backend (`database`: the PostgreSQL server's process)."""
     engine = make_engine(url)
     seeded = demo.seed(engine, extra_cases=args.cases)
     engine.dispose()
     port = free_port()
     server = serve(url, port, args.workers)
+    args.processes = {"server": server.pid} | ({} if database is None else {"database": database})
     try:
         token = httpx.post(
             f"http://127.0.0.1:{port}/auth/login",
@@ -290,7 +331,8 @@ def main() -> None:
     if args.backend in ("postgresql", "both"):
         cluster = Cluster(fsync=True)
         try:
-            run("PostgreSQL", new_database(cluster.url), args)
+            postmaster = int((cluster.dir / "data" / "postmaster.pid").read_text().split()[0])
+            run("PostgreSQL", new_database(cluster.url), args, postmaster)
         finally:
             cluster.stop()
 

@@ -45,7 +45,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def alembic_config(engine: Engine) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    url = engine.url.render_as_string(hide_password=False)
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))  # ConfigParser escapes
     config.attributes["engine"] = engine
     return config
 
