@@ -112,10 +112,11 @@ def check_cites(conn: Connection, actor: User, audience: Audience, text: str) ->
 def get(conn: Connection, user: User | None, finding_id: str) -> Finding:
     """The finding as `user` may see it (NotFoundError if it does not exist or is not theirs)."""
     row = _row(conn, finding_id)
-    audience = None if row is None else _audience(conn, row)
-    if row is None or audience is None or not access.may_read(user, audience):
-        raise NotFoundError(f"no finding {finding_id}")
-    return _view(conn, row, audience)
+    if row is not None:
+        audience = _audience(conn, row)
+        if access.may_read(user, audience):
+            return _view(conn, row, audience)
+    raise NotFoundError(f"no finding {finding_id}")
 
 
 def list_findings(conn: Connection, user: User | None, case_id: str | None = None) -> list[Finding]:

@@ -99,10 +99,6 @@ def marked(conn: Connection, finding_id: str) -> tuple[list[Revision], marks.Mar
     return [_revision(r, retracted.get(r["id"])) for r in rows], retracted.get(finding_id)
 
 
-def latest(conn: Connection, finding_id: str) -> Revision:
-    return all_for(conn, finding_id)[-1]
-
-
 def find(conn: Connection, finding_id: str, ref: str) -> Revision:
     """A finding's revision by id or number (for a finding the caller has read)."""
     for revision in all_for(conn, finding_id):
