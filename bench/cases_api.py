@@ -188,8 +188,10 @@ async def drive(
     headers: dict[str, str],
     pick: Callable[[], Request],
     args: argparse.Namespace,
+    processes: dict[str, int],
 ) -> Found:
-    """`args.warmup` seconds at the rate on the same connections, not counted, then the run."""
+    """`args.warmup` seconds at the rate on the same connections, not counted, then the run,
+    with the CPU time of `processes` (name: root process) over it."""
     pool: asyncio.Queue[Connection] = asyncio.Queue()
     workers: dict[int, int] = {}
     for _ in range(args.clients):
@@ -201,9 +203,9 @@ async def drive(
     split = " + ".join(str(n) for n in sorted(workers.values(), reverse=True))
     print(f"  {args.clients} connections over the server processes: {split}")
     await timed(pool, port, headers, pick, args.rate, args.warmup)
-    before = cpu_seconds(args.processes)
+    before = cpu_seconds(processes)
     found = await timed(pool, port, headers, pick, args.rate, args.seconds)
-    after = cpu_seconds(args.processes)
+    after = cpu_seconds(processes)
     found.cpu = {part: after[part] - before[part] for part in after}
     return found
 
@@ -274,7 +276,11 @@ def report(backend: str, rate: float, run: Found) -> None:
 
 
 def measure(
-    port: int, headers: dict[str, str], pick: Callable[[], Request], args: argparse.Namespace
+    port: int,
+    headers: dict[str, str],
+    pick: Callable[[], Request],
+    args: argparse.Namespace,
+    processes: dict[str, int],
 ) -> Found:
     """The timed run, with the generator's own garbage collector off: a full collection of
     its heap (the seeding leaves some 200,000 objects) took 110-120 ms, and every response in
@@ -283,7 +289,7 @@ def measure(
     gc.freeze()
     gc.disable()
     try:
-        return asyncio.run(drive(port, headers, pick, args))
+        return asyncio.run(drive(port, headers, pick, args, processes))
     finally:
         gc.enable()
         gc.unfreeze()
@@ -296,7 +302,7 @@ def run(backend: str, url: str, args: argparse.Namespace, database: int | None =
     engine.dispose()
     port = free_port()
     server = serve(url, port, args.workers)
-    args.processes = {"server": server.pid} | ({} if database is None else {"database": database})
+    processes = {"server": server.pid} | ({} if database is None else {"database": database})
     try:
         token = httpx.post(
             f"http://127.0.0.1:{port}/auth/login",
@@ -304,7 +310,7 @@ def run(backend: str, url: str, args: argparse.Namespace, database: int | None =
         ).json()["token"]
         headers = {"Authorization": f"Bearer {token}"}
         pick = workload(seeded, random.Random(7))
-        found = measure(port, headers, pick, args)
+        found = measure(port, headers, pick, args, processes)
         report(backend, args.rate, found)
         if args.trace:
             with open(f"{args.trace}.{backend.lower()}.tsv", "w") as out:
