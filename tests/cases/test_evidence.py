@@ -7,11 +7,12 @@ import struct
 import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Engine, delete, func, select, text
 
-from sanctionwatch.cases import casework, cited, evidence, links, sources, tables
+from sanctionwatch.cases import casework, cited, commit, evidence, links, sources, tables
 from sanctionwatch.cases.model import (
     Audience,
     Credibility,
@@ -22,7 +23,8 @@ from sanctionwatch.cases.model import (
     Topic,
     User,
 )
-from sanctionwatch.errors import ForbiddenError, InputError, NotFoundError
+from sanctionwatch.db import make_engine
+from sanctionwatch.errors import ConfigError, ForbiddenError, InputError, NotFoundError
 from sanctionwatch.ledger.verify import verify
 from sanctionwatch.settings import get_settings
 from tests.cases.conftest import Panel
@@ -238,6 +240,27 @@ def test_non_readers_see_only_a_keyed_commitment(panel: Panel, src: str) -> None
             cited.citation_view(conn, panel["us.observer"], "ev-" + "0" * 32)
     with panel.engine.connect() as conn:  # the key is kept: the commitment is stable
         assert cited.citation_view(conn, panel["nz.analyst"], item.id) == sealed
+
+
+def test_the_commitment_secret_is_made_by_the_migration_and_is_per_database(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with engine.connect() as conn:  # no evidence yet: the migration made the secret
+        stored = conn.execute(select(tables.deployment_secrets.c.value)).scalar_one()
+        assert commit.secret(conn) == bytes(stored) and len(stored) == 32
+        made = commit.commit(conn, US_ONLY, "0" * 64)
+    other = make_engine(f"sqlite:///{tmp_path / 'other.db'}")
+    with other.connect() as conn:
+        assert commit.commit(conn, US_ONLY, "0" * 64) != made  # each database its own secret
+    other.dispose()
+    engine.dispose()  # a new pool, as after a restart: the same secret, read again
+    with engine.connect() as conn:
+        assert commit.commit(conn, US_ONLY, "0" * 64) == made
+    with engine.begin() as conn:
+        conn.execute(delete(tables.deployment_secrets))
+    engine.dispose()
+    with engine.connect() as conn, pytest.raises(ConfigError, match="cs_secrets"):
+        commit.secret(conn)
 
 
 def test_obtained_at_is_checked(panel: Panel, src: str) -> None:

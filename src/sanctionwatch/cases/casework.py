@@ -14,18 +14,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Column, Connection, ScalarSelect, bindparam, func, select
 
 from sanctionwatch.cases import reach, tables
 from sanctionwatch.cases.model import Audience, Role, Status, Topic, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.stored import (
+    as_released,
     dump_audience,
     load_audience,
     own_audience,
+    permitted,
     readable,
-    readable_row,
-    released,
+    readable_by_id,
     utc,
 )
 from sanctionwatch.errors import ForbiddenError, InputError
@@ -90,8 +91,7 @@ def open_case(
 
 def get(conn: Connection, user: User | None, case_id: str) -> Case:
     """The case, if `user` may read it (else the same NotFoundError as for no case)."""
-    row = readable_row(conn, user, tables.cases, case_id, "case")
-    return _case(row, _statuses(conn, [case_id])[case_id])
+    return _case(readable_by_id(conn, user, _CASE, case_id, "case"))
 
 
 def list_cases(
@@ -127,10 +127,9 @@ def page_cases(
         query = query.where(t.c.topic == _topic(topic).value)
     if status is None and not q:
         total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        whole = query.with_only_columns(t).order_by(t.c.entry).offset(offset).limit(limit)
-        rows = readable(conn, user, conn.execute(whole).mappings())
-        latest = _statuses(conn, [r["id"] for r in rows])
-        return [_case(r, latest[r["id"]]) for r in rows], int(total)
+        whole = query.with_only_columns(*_COLUMNS).order_by(t.c.entry)
+        rows = permitted(user, conn.execute(whole.offset(offset).limit(limit)).mappings())
+        return [_case(r) for r in rows], int(total)
     rows = readable(conn, user, conn.execute(query.order_by(t.c.entry)).mappings())
     if q:
         needle = q.casefold()
@@ -145,10 +144,9 @@ def page_cases(
 
 def _cases(conn: Connection, ids: list[str]) -> list[Case]:
     """The cases with these ids, in this order (audiences as released)."""
-    query = select(tables.cases).where(tables.cases.c.id.in_(ids))
-    rows = {r["id"]: r for r in released(conn, [dict(r) for r in conn.execute(query).mappings()])}
-    latest = _statuses(conn, ids)
-    return [_case(rows[i], latest[i]) for i in ids]
+    query = select(*_COLUMNS).where(tables.cases.c.id.in_(ids))
+    rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+    return [_case(rows[i]) for i in ids]
 
 
 def set_status(
@@ -215,7 +213,25 @@ def _statuses(conn: Connection, case_ids: list[str]) -> dict[str, tuple[Status, 
     return latest
 
 
-def _case(row: dict[str, Any], status: tuple[Status, datetime]) -> Case:
+def _latest_status(column: Column[Any]) -> ScalarSelect[Any]:
+    s = tables.statuses
+    latest = select(column).where(s.c.case_id == tables.cases.c.id).order_by(s.c.entry.desc())
+    return latest.limit(1).scalar_subquery()
+
+
+# a case's columns, its audience as released and its latest status: a case in one statement
+_COLUMNS = [
+    *as_released(tables.cases),
+    _latest_status(tables.statuses.c.status).label("status"),
+    _latest_status(tables.statuses.c.created_at).label("status_at"),
+]
+_CASE = select(*_COLUMNS).where(tables.cases.c.id == bindparam("id"))
+
+
+def _case(row: dict[str, Any], status: tuple[Status, datetime] | None = None) -> Case:
+    """The case of a row; its status from the row (`_COLUMNS`) unless given."""
+    if status is None:
+        status = (Status(row["status"]), utc(row["status_at"]))
     return Case(
         id=row["id"],
         title=row["title"],

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from sanctionwatch.cases import access, commit, evidence, tables
 from sanctionwatch.cases.model import User
-from sanctionwatch.cases.stored import load_audience, not_found, released
+from sanctionwatch.cases.stored import load_audience, not_found, released_audience
 
 
 def citation_view(conn: Connection, user: User | None, evidence_id: str) -> dict[str, Any]:
@@ -32,24 +32,28 @@ def citation_views(
     wanted = list(dict.fromkeys(evidence_ids))
     if not wanted:
         return {}
-    query = select(tables.evidence).where(tables.evidence.c.id.in_(wanted))
-    rows = {r["id"]: dict(r) for r in conn.execute(query).mappings()}
+    rows = {r["id"]: dict(r) for r in conn.execute(_CITED, {"ids": wanted}).mappings()}
     missing = [e for e in wanted if e not in rows]
     if missing:
         raise not_found("evidence", missing[0])
     key = commit.secret(conn)
     made = {e: load_audience(rows[e]["audience"]) for e in wanted}  # commitments: as made
-    readable = {
-        r["id"]: r
-        for r in released(conn, [rows[e] for e in wanted])
-        if access.may_read(user, load_audience(r["audience"]))
-    }
-    items = {item.id: item for item in evidence.build(conn, list(readable.values()))}
+    readable = [
+        {**rows[e], "audience": rows[e]["released"]}
+        for e in wanted
+        if access.may_read(user, load_audience(rows[e]["released"]))
+    ]
+    items = {item.id: item for item in evidence.build(conn, readable)}
     views: dict[str, dict[str, Any]] = {}
     for e in wanted:
         sealed = commit.commit_with(key, made[e], rows[e]["sha256"])
         views[e] = {"commitment": sealed} if e not in items else _full(items[e], sealed)
     return views
+
+
+_CITED = select(tables.evidence, released_audience(tables.evidence).label("released")).where(
+    tables.evidence.c.id.in_(bindparam("ids", expanding=True))
+)
 
 
 def _full(item: evidence.Evidence, sealed: str) -> dict[str, Any]:

@@ -3,39 +3,45 @@
 A plain SHA-256 would let anyone holding a candidate document test whether it is the cited
 one. Instead a non-reader sees HMAC-SHA256(audience key, sha256): the same item in the same
 audience always gives the same commitment, and no one without the key can test a guess. Each
-audience's key is derived from one random deployment secret, made once and kept in the
-database (`cs_secrets`; never logged, never served).
+audience's key is derived from one random deployment secret, made once by the schema migration
+and kept in the database (`cs_secrets`; never logged, never served).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import secrets
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection, Pool, select
 
 from sanctionwatch.cases import tables
 from sanctionwatch.cases.model import Audience
-from sanctionwatch.cases.record import utcnow
 from sanctionwatch.cases.stored import dump_audience
+from sanctionwatch.errors import ConfigError
 
 NAME = "commitments"
 _CONTEXT = b"sanctionwatch audience key v1\x00"
 
 
 def secret(conn: Connection) -> bytes:
-    """The deployment secret, made on first use (call it in a transaction that commits)."""
-    table = tables.deployment_secrets
-    query = select(table.c.value).where(table.c.name == NAME)
-    found = conn.execute(query).scalar()
+    """The deployment secret (made by the schema migration; kept per process once read)."""
+    pool = conn.engine.pool
+    found = _SECRETS.get(pool)
     if found is None:
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        values = {"name": NAME, "value": secrets.token_bytes(32), "created_at": utcnow()}
-        conn.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
-        found = conn.execute(query).scalar_one()
-    return bytes(found)
+        table = tables.deployment_secrets
+        value = conn.execute(select(table.c.value).where(table.c.name == NAME)).scalar()
+        if value is None:
+            raise ConfigError(
+                f"{NAME!r} is missing from cs_secrets: the database is not migrated"
+                " (`sanctionwatch db upgrade`) or the secret was removed"
+            )
+        found = _SECRETS[pool] = bytes(value)
+    return found
+
+
+_SECRETS: WeakKeyDictionary[Pool, bytes] = WeakKeyDictionary()
+"""The secret of each database, by the pool its connections come from."""
 
 
 def commit(conn: Connection, audience: Audience, sha256: str) -> str:

@@ -94,7 +94,6 @@ def add(
         "ref": None if ref is None else ref[:500],
         "audience": dump_audience(audience),
     }
-    commit.secret(conn)  # commitments need it: made in this committing transaction
     row = write(conn, actor, tables.evidence, values)
     if credibility is not None:
         add_grade(conn, actor, row["id"], Credibility(credibility).value, "when submitted")

@@ -22,7 +22,8 @@ from sanctionwatch.cases import access, ballots, casework, citations, evidence, 
 from sanctionwatch.cases.model import Audience, Role, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.revisions import Revision, marked, store
-from sanctionwatch.errors import ForbiddenError, InputError, NotFoundError
+from sanctionwatch.cases.stored import as_released, by_id, load_audience, readable_by_id
+from sanctionwatch.errors import ForbiddenError, InputError
 
 
 @dataclass(frozen=True)
@@ -111,33 +112,18 @@ def check_cites(conn: Connection, actor: User, audience: Audience, text: str) ->
 
 def get(conn: Connection, user: User | None, finding_id: str) -> Finding:
     """The finding as `user` may see it (NotFoundError if it does not exist or is not theirs)."""
-    row = _row(conn, finding_id)
-    if row is not None:
-        audience = _audience(conn, row)
-        if access.may_read(user, audience):
-            return _view(conn, row, audience)
-    raise NotFoundError(f"no finding {finding_id}")
+    row = readable_by_id(conn, user, by_id(tables.findings), finding_id, "finding")
+    return _view(conn, row, load_audience(row["audience"]))
 
 
 def list_findings(conn: Connection, user: User | None, case_id: str | None = None) -> list[Finding]:
     """The findings `user` may read (of one case), oldest first."""
     t = tables.findings
-    query = select(t).order_by(t.c.created_at, t.c.id)
+    query = select(*as_released(t)).order_by(t.c.created_at, t.c.id)
     if case_id is not None:
         query = query.where(t.c.case_id == case_id)
-    rows = [dict(r) for r in conn.execute(query).mappings()]
-    seen = [(r, _audience(conn, r)) for r in rows]
+    seen = [(dict(r), load_audience(r["audience"])) for r in conn.execute(query).mappings()]
     return [_view(conn, r, audience) for r, audience in seen if access.may_read(user, audience)]
-
-
-def _row(conn: Connection, finding_id: str) -> dict[str, Any] | None:
-    t = tables.findings
-    found = conn.execute(select(t).where(t.c.id == finding_id)).mappings().first()
-    return None if found is None else dict(found)
-
-
-def _audience(conn: Connection, row: dict[str, Any]) -> Audience:
-    return marks.audience(conn, row["id"], Audience.from_json(json.loads(row["audience"])))
 
 
 def _view(conn: Connection, row: dict[str, Any], audience: Audience) -> Finding:

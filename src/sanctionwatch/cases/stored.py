@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from functools import cache, lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, bindparam, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, bindparam, func, select
 
 from sanctionwatch.cases import access, tables
 from sanctionwatch.cases.model import Audience, User
@@ -48,13 +48,32 @@ def readable_row(
     conn: Connection, user: User | None, table: Table, object_id: str, what: str
 ) -> dict[str, Any]:
     """The row of `object_id` in `table` if `user` may read it, else NotFoundError."""
-    row = conn.execute(_by_id(table), {"id": object_id}).mappings().first()
-    if row is None:
+    return readable_by_id(conn, user, by_id(table), object_id, what)
+
+
+def readable_by_id(
+    conn: Connection, user: User | None, query: Select[Any], object_id: str, what: str
+) -> dict[str, Any]:
+    """`readable_row` with a query of one's own: `query` takes `:id` and selects `audience`
+    as released (`as_released`), perhaps with more columns."""
+    row = conn.execute(query, {"id": object_id}).mappings().first()
+    if row is None or not access.may_read(user, load_audience(row["audience"])):
         raise not_found(what, object_id)
-    found = released(conn, [dict(row)])[0]
-    if not access.may_read(user, load_audience(found["audience"])):
-        raise not_found(what, object_id)
-    return found
+    return dict(row)
+
+
+def released_audience(table: Table) -> ColumnElement[str]:
+    """The row's audience as released: its object's latest release, else the one it was made
+    with. A correlated subquery, so that a read needs no second statement for releases."""
+    r = tables.releases
+    latest = select(r.c.audience).where(r.c.target == table.c.id).order_by(r.c.entry.desc())
+    return func.coalesce(latest.limit(1).scalar_subquery(), table.c.audience)
+
+
+def as_released(table: Table) -> list[ColumnElement[Any]]:
+    """The table's columns, with `audience` as released (`released_audience`)."""
+    kept: list[ColumnElement[Any]] = [c for c in table.c if c.name != "audience"]
+    return [*kept, released_audience(table).label("audience")]
 
 
 def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -74,9 +93,10 @@ def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any
 
 
 @cache
-def _by_id(table: Table) -> Select[Any]:
-    """`SELECT * FROM table WHERE id = :id`, built once per table (reads by id are hot)."""
-    return select(table).where(table.c.id == bindparam("id"))
+def by_id(table: Table) -> Select[Any]:
+    """`SELECT * FROM table WHERE id = :id` with `audience` as released, built once per table
+    (reads by id are hot)."""
+    return select(*as_released(table)).where(table.c.id == bindparam("id"))
 
 
 _RELEASES = select(tables.releases.c.target, tables.releases.c.audience).order_by(
@@ -89,6 +109,11 @@ def readable(conn: Connection, user: User | None, rows: Iterable[Any]) -> list[d
     """Of these rows, those `user` may read (audiences as released)."""
     found = released(conn, [dict(r) for r in rows])
     return [r for r in found if access.may_read(user, load_audience(r["audience"]))]
+
+
+def permitted(user: User | None, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Of rows whose `audience` is already as released (`as_released`), those `user` may read."""
+    return [dict(r) for r in rows if access.may_read(user, load_audience(r["audience"]))]
 
 
 def own_audience(actor: User, audience: Audience) -> Audience:
