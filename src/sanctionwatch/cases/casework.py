@@ -25,8 +25,8 @@ from sanctionwatch.cases.stored import (
     load_audience,
     own_audience,
     permitted,
-    readable,
     readable_by_id,
+    released_audience,
     utc,
 )
 from sanctionwatch.errors import ForbiddenError, InputError
@@ -117,10 +117,11 @@ def page_cases(
     """One page of the cases `user` may read, oldest first, and how many there are in all.
 
     The database keeps only the cases `reach.visible` lets `user` read, and pages them when
-    no status or text filter needs every one; `readable` (`can_read`) then checks each row.
+    no status or text filter needs every one; `permitted` (`can_read`) then checks each row.
     """
     t = tables.cases
-    columns = [t.c.id, t.c.audience] + ([t.c.title, t.c.summary] if q else [])
+    audience = released_audience(t).label("audience")
+    columns = [t.c.id, audience] + ([t.c.title, t.c.summary] if q else [])
     query = select(*columns).join(tables.reach, tables.reach.c.target == t.c.id)
     query = query.where(reach.visible(user))
     if topic is not None:
@@ -130,7 +131,7 @@ def page_cases(
         whole = query.with_only_columns(*_COLUMNS).order_by(t.c.entry)
         rows = permitted(user, conn.execute(whole.offset(offset).limit(limit)).mappings())
         return [_case(r) for r in rows], int(total)
-    rows = readable(conn, user, conn.execute(query.order_by(t.c.entry)).mappings())
+    rows = permitted(user, conn.execute(query.order_by(t.c.entry)).mappings())
     if q:
         needle = q.casefold()
         rows = [r for r in rows if needle in f"{r['title']}\n{r['summary']}".casefold()]

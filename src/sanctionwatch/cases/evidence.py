@@ -21,11 +21,12 @@ from sanctionwatch.cases.model import Audience, Credibility, EvidenceKind, Relia
 from sanctionwatch.cases.record import new_id, utcnow, write
 from sanctionwatch.cases.stored import (
     add_grade,
+    as_released,
     dump_audience,
     latest_grades,
     load_audience,
     own_audience,
-    readable,
+    permitted,
     readable_row,
     utc,
     within,
@@ -120,13 +121,13 @@ def list_evidence(
     conn: Connection, user: User | None, case_id: str | None = None
 ) -> list[Evidence]:
     """The items `user` may read (those linked to `case_id`, a case they may read), oldest first."""
-    query = select(tables.evidence).order_by(tables.evidence.c.entry)
+    query = select(*as_released(tables.evidence)).order_by(tables.evidence.c.entry)
     if case_id is not None:
         readable_row(conn, user, tables.cases, case_id, "case")
         links = tables.links
         linked = select(links.c.ref).where(links.c.case_id == case_id, links.c.kind == "evidence")
         query = query.where(tables.evidence.c.id.in_(linked))
-    return build(conn, readable(conn, user, conn.execute(query).mappings()))
+    return build(conn, permitted(user, conn.execute(query).mappings()))
 
 
 def content(conn: Connection, user: User | None, evidence_id: str) -> tuple[bytes, str]:

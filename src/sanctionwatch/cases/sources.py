@@ -18,11 +18,12 @@ from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.stored import (
     Grade,
     add_grade,
+    as_released,
     dump_audience,
     latest_grades,
     load_audience,
     own_audience,
-    readable,
+    permitted,
     readable_row,
     utc,
 )
@@ -90,8 +91,8 @@ def get(conn: Connection, user: User | None, source_id: str) -> Source:
 
 def list_sources(conn: Connection, user: User | None) -> list[Source]:
     """The sources `user` may read, oldest first."""
-    rows = conn.execute(select(tables.sources).order_by(tables.sources.c.entry)).mappings()
-    found = readable(conn, user, rows)
+    query = select(*as_released(tables.sources)).order_by(tables.sources.c.entry)
+    found = permitted(user, conn.execute(query).mappings())
     grades = latest_grades(conn, [r["id"] for r in found])
     return [_source(r, grades.get(r["id"])) for r in found]
 

@@ -76,39 +76,11 @@ def as_released(table: Table) -> list[ColumnElement[Any]]:
     return [*kept, released_audience(table).label("audience")]
 
 
-def released(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows with `audience` as released: the latest release of each, where there is one.
-
-    Every read takes an object's audience from here, so a release signed by the originating
-    member widens what reads return, and nothing else does.
-    """
-    ids = [r["id"] for r in rows]
-    if not ids:
-        return rows
-    # a few objects: look them up; many: one pass over the (few) releases
-    few = len(ids) <= 50
-    found = conn.execute(_RELEASES_OF, {"ids": ids}) if few else conn.execute(_RELEASES)
-    latest = {target: text for target, text in found}
-    return [{**r, "audience": latest[r["id"]]} if r["id"] in latest else r for r in rows]
-
-
 @cache
 def by_id(table: Table) -> Select[Any]:
     """`SELECT * FROM table WHERE id = :id` with `audience` as released, built once per table
     (reads by id are hot)."""
     return select(*as_released(table)).where(table.c.id == bindparam("id"))
-
-
-_RELEASES = select(tables.releases.c.target, tables.releases.c.audience).order_by(
-    tables.releases.c.entry
-)
-_RELEASES_OF = _RELEASES.where(tables.releases.c.target.in_(bindparam("ids", expanding=True)))
-
-
-def readable(conn: Connection, user: User | None, rows: Iterable[Any]) -> list[dict[str, Any]]:
-    """Of these rows, those `user` may read (audiences as released)."""
-    found = released(conn, [dict(r) for r in rows])
-    return [r for r in found if access.may_read(user, load_audience(r["audience"]))]
 
 
 def permitted(user: User | None, rows: Iterable[Any]) -> list[dict[str, Any]]:
