@@ -1,21 +1,20 @@
-"""What later rows say about an object: retractions and corrections, releases.
+"""What later rows say about an object: retractions and corrections.
 
-Nothing is changed in place: a retraction, a correction or a release is a row about its target
-(`cs_retractions`, `cs_releases`), and every view asks this module for the latest one. Written
-by `cases.retractions` and `cases.releases`; read here by every view of every object.
+Nothing is changed in place: a retraction or a correction is a row about its target
+(`cs_retractions`), and every view asks this module for the latest one. Written by
+`cases.retractions`; read here by every view of every object. Releases (`cs_releases`) are read
+in the object's own statement (`stored.released_audience`).
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import Connection, select
 
 from sanctionwatch.cases import tables
-from sanctionwatch.cases.model import Audience
 
 RETRACTION = "retraction"
 CORRECTION = "correction"
@@ -59,17 +58,3 @@ def retractions(conn: Connection, target_ids: Iterable[str]) -> dict[str, Mark]:
         )
         for r in rows
     }
-
-
-_LATEST_RELEASE = (
-    select(tables.releases.c.audience)
-    .where(tables.releases.c.target == bindparam("target"))
-    .order_by(tables.releases.c.entry.desc())
-    .limit(1)
-)
-
-
-def audience(conn: Connection, target_id: str, original: Audience) -> Audience:
-    """An object's audience as released (the latest release), else the one it was made with."""
-    released = conn.execute(_LATEST_RELEASE, {"target": target_id}).scalar()
-    return original if released is None else Audience.from_json(json.loads(released))

@@ -3,7 +3,7 @@
 An object's audience is fixed when it is made (and no wider than its inputs'). Only a
 coordinator of the originating member may widen it, by a release: a `cs_releases` row recorded
 through the ledger under that coordinator's signature. Views read the latest release
-(`marks.audience`): afterwards every reader of the new audience may read the object. The
+(`stored.released_audience`): afterwards every reader of the new audience may read the object. The
 originator stays the same and a release never narrows (what was read cannot be unread).
 """
 
@@ -13,9 +13,10 @@ import json
 
 from sqlalchemy import Connection, select
 
-from sanctionwatch.cases import access, marks, tables
+from sanctionwatch.cases import access, tables
 from sanctionwatch.cases.model import Audience, Role, User
 from sanctionwatch.cases.record import new_id, write
+from sanctionwatch.cases.stored import load_audience, released_audience
 from sanctionwatch.errors import ForbiddenError, InputError, NotFoundError
 
 RELEASABLE = (tables.findings, tables.evidence, tables.sources, tables.cases)
@@ -48,10 +49,10 @@ def release(
 def current_audience(conn: Connection, user: User | None, target_id: str) -> Audience:
     """The audience an object has now (NotFoundError, the same, if absent or unreadable)."""
     for table in RELEASABLE:
-        query = select(table.c.audience).where(table.c.id == target_id)
+        query = select(released_audience(table)).where(table.c.id == target_id)
         stored = conn.execute(query).scalar()
         if stored is not None:
-            audience = marks.audience(conn, target_id, Audience.from_json(json.loads(stored)))
+            audience = load_audience(stored)
             if access.may_read(user, audience):
                 return audience
             break
