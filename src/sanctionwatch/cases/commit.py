@@ -34,7 +34,7 @@ def secret(conn: Connection) -> bytes:
         if value is None:
             raise ConfigError(
                 f"{NAME!r} is missing from cs_secrets: the database is not migrated"
-                " (`sanctionwatch db upgrade`) or the secret was removed"
+                " (every sanctionwatch command migrates it) or the secret was removed"
             )
         found = _SECRETS[pool] = bytes(value)
     return found

@@ -22,7 +22,7 @@ from sanctionwatch.cases import access, ballots, casework, citations, evidence, 
 from sanctionwatch.cases.model import Audience, Role, User
 from sanctionwatch.cases.record import new_id, write
 from sanctionwatch.cases.revisions import Revision, marked, store
-from sanctionwatch.cases.stored import as_released, by_id, load_audience, readable_by_id
+from sanctionwatch.cases.stored import as_released, load_audience, readable_row
 from sanctionwatch.errors import ForbiddenError, InputError
 
 
@@ -112,7 +112,7 @@ def check_cites(conn: Connection, actor: User, audience: Audience, text: str) ->
 
 def get(conn: Connection, user: User | None, finding_id: str) -> Finding:
     """The finding as `user` may see it (NotFoundError if it does not exist or is not theirs)."""
-    row = readable_by_id(conn, user, by_id(tables.findings), finding_id, "finding")
+    row = readable_row(conn, user, tables.findings, finding_id, "finding")
     return _view(conn, row, load_audience(row["audience"]))
 
 
